@@ -61,6 +61,20 @@ public enum Profile {
         return fromEnvironment(System.getenv(), System.getProperty("lddgan.profile"));
     }
 
+    /**
+     * Validates a profile name for the Makefile and the notebook runner: prints the profile and exits 0, or prints
+     * the error listing the valid profiles and exits 2. With no argument, checks {@value #ENV}.
+     */
+    public static void main(String[] args) {
+        try {
+            Profile p = args.length > 0 ? parse(args[0]) : current();
+            System.out.println(p.id() + ": " + p.purpose());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
+    }
+
     static Profile fromEnvironment(Map<String, String> env, String property) {
         String value = property != null && !property.isBlank() ? property : env.get(ENV);
         return value == null || value.isBlank() ? SMOKE : parse(value);

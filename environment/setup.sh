@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Installs what is missing, idempotently: Debian's Jupyter, the library build (Maven Central), the Java kernel
+# (rapaio-jupyter-kernel from Maven Central) registered as the project kernelspec `lddgan-java` in a project-local
+# Jupyter data folder (build/jupyter), and the DJL engine cache (.cache/djl). Run by `make run` / `make test`.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+RJK_VERSION=3.0.1
+KERNEL_NAME=lddgan-java
+JUPYTER_DIR="$ROOT/build/jupyter"
+KERNEL_DIR="$JUPYTER_DIR/kernels/$KERNEL_NAME"
+say() { echo "[setup] $*"; }
+
+# 1. Jupyter from Debian (notebook, nbconvert, nbclient, jupyter-client).
+DEB_PACKAGES=(jupyter-notebook jupyter-nbconvert python3-nbclient python3-jupyter-client python3-nbformat)
+missing=()
+for p in "${DEB_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+command -v java >/dev/null || { echo "[setup] java not found: install a JDK 17+ (Debian: openjdk-17-jdk-headless)" >&2; exit 1; }
+command -v mvn >/dev/null || { echo "[setup] mvn not found: install Maven (Debian: maven)" >&2; exit 1; }
+
+# 2. The library and its runtime classpath (lib/target/classpath.txt), built when a source is newer.
+stamp=lib/target/classpath.txt
+if [ ! -f "$stamp" ] || [ -n "$(find pom.xml lib/pom.xml lib/src/main -newer "$stamp" -print -quit)" ]; then
+  say "building lib (mvn package)"
+  mvn -B -q package -DskipTests
+fi
+
+# 3. The kernel jar from Maven Central, copied into build/kernel.
+JAR="$ROOT/build/kernel/rapaio-jupyter-kernel-$RJK_VERSION.jar"
+if [ ! -f "$JAR" ]; then
+  say "fetching io.github.padreati:rapaio-jupyter-kernel:$RJK_VERSION"
+  mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+    -Dartifact=io.github.padreati:rapaio-jupyter-kernel:$RJK_VERSION -DoutputDirectory="$ROOT/build/kernel"
+fi
+
+# 4. The kernelspec: JVM options, DJL offline with a project-local engine cache, thread counts, library classpath.
+CP="$ROOT/lib/target/classes:$(cat lib/target/classpath.txt)"
+RJK_CP="${CP//:/;}"   # rapaio splits RJK_CLASSPATH on ';'; IJava and JJava use ':'.
+THREADS="${LDDGAN_THREADS:-$(nproc)}"
+HEAP="${LDDGAN_KERNEL_HEAP:-12g}"
+mkdir -p "$KERNEL_DIR" "$ROOT/.cache/djl"
+/usr/bin/python3 - "$KERNEL_DIR/kernel.json" <<PY
+import json, os, sys
+spec = {
+  "argv": ["java", "-Xmx$HEAP", "-XX:+UseParallelGC", "--enable-native-access=ALL-UNNAMED",
+           "-Djava.awt.headless=true", "-Djava.util.logging.config.file=$ROOT/environment/kernel-logging.properties", "-Doffline=true", "-Dai.djl.offline=true",
+           "-Dai.djl.pytorch.num_threads=$THREADS", "-Dai.djl.pytorch.num_interop_threads=1",
+           "-Dlddgan.root=$ROOT", "-jar", "$JAR", "{connection_file}"],
+  "display_name": "Java (lddgan, rapaio $RJK_VERSION)",
+  "language": "java",
+  "interrupt_mode": "message",
+  "env": {
+    "RJK_CLASSPATH": "$RJK_CP",
+    "RJK_COMPILER_OPTIONS": "",
+    "RJK_INIT_SCRIPT": "",
+    "RJK_TIMEOUT_MILLIS": "-1",
+    "RJK_MIMA_CACHE": "$ROOT/build/kernel/mima_cache",
+    "DJL_OFFLINE": "true",
+    "OPT_OUT_TRACKING": "true",
+    "DJL_CACHE_DIR": "$ROOT/.cache/djl",
+    "ENGINE_CACHE_DIR": "$ROOT/.cache/djl",
+    "OMP_NUM_THREADS": "$THREADS",
+    "LDDGAN_ROOT": "$ROOT"
+  }
+}
+tmp = sys.argv[1] + ".tmp"
+with open(tmp, "w") as f:
+    json.dump(spec, f, indent=2)
+os.replace(tmp, sys.argv[1])
+PY
+# For IJava / JJava users: the same classpath, one line (README "Kernels").
+echo "$CP" > "$ROOT/build/classpath.txt"
+say "kernel '$KERNEL_NAME' ready in $JUPYTER_DIR (classpath in build/classpath.txt)"

@@ -1,0 +1,98 @@
+package lddgan.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URLConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * Downloads a file and checks its SHA-256 before it appears under its final name: the bytes go to a temporary
+ * file beside the target, which is renamed only when the digest matches. A failed or interrupted download
+ * changes nothing. Also verifies files already on disk (datasets, feature-network weights).
+ */
+public final class Download {
+    private Download() {
+    }
+
+    /**
+     * Fetches {@code source} into {@code target} unless {@code target} already exists with the expected digest.
+     *
+     * @return the target path
+     * @throws IOException naming the URL when it cannot be read (offline machines), or naming the file and both
+     *     digests when the content does not match
+     */
+    public static Path fetch(URI source, Path target, String expectedSha256) throws IOException {
+        if (Files.isRegularFile(target) && sha256(target).equalsIgnoreCase(expectedSha256)) {
+            return target;
+        }
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".part");
+        try {
+            String actual;
+            try {
+                URLConnection connection = source.toURL().openConnection();
+                connection.setConnectTimeout(20_000);
+                connection.setReadTimeout(60_000);
+                try (InputStream in = connection.getInputStream(); OutputStream out = Files.newOutputStream(tmp)) {
+                    actual = copyWithDigest(in, out);
+                }
+            } catch (IOException e) {
+                throw new IOException("Could not download " + source + " (" + e + "). This machine may have no network: "
+                        + "download it on a connected machine and place it at " + target + ". Nothing was changed.", e);
+            }
+            if (!actual.equalsIgnoreCase(expectedSha256)) {
+                throw new IOException("Downloaded " + source + " has SHA-256 " + actual + " but " + expectedSha256.toLowerCase(Locale.ROOT)
+                        + " was expected for " + target + ": corrupted or changed upstream. Nothing was changed.");
+            }
+            return Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Checks that {@code file} exists and has the expected SHA-256.
+     *
+     * @throws IOException naming the file, the expected digest and how to get the file
+     */
+    public static void verify(Path file, String expectedSha256, String howToGet) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("Missing " + file + " (expected SHA-256 " + expectedSha256 + "). " + howToGet);
+        }
+        String actual = sha256(file);
+        if (!actual.equalsIgnoreCase(expectedSha256)) {
+            throw new IOException(file + " has SHA-256 " + actual + " but " + expectedSha256 + " was expected: the file is "
+                    + "corrupted or a different version. " + howToGet);
+        }
+    }
+
+    /** The lower-case hex SHA-256 of a file. */
+    public static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return copyWithDigest(in, OutputStream.nullOutputStream());
+        }
+    }
+
+    private static String copyWithDigest(InputStream in, OutputStream out) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (DigestInputStream din = new DigestInputStream(in, digest)) {
+            din.transferTo(out);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

@@ -1,0 +1,2 @@
+/** File output that is never half-written ({@link lddgan.io.AtomicFiles}): results, checkpoints, caches. */
+package lddgan.io;

@@ -1,0 +1,84 @@
+package lddgan.report;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import lddgan.config.Profile;
+
+/**
+ * The conditions under which a number was produced. Every reported number carries them (DEVELOPERS.md "Honest
+ * numbers"): profile, dataset and size, device, seed, versions, wall time, and where they apply the feature
+ * extractor and number of samples.
+ *
+ * @param profile the run profile (smoke, cpu, paper)
+ * @param dataset the dataset's name and where it came from
+ * @param datasetSize number of images used
+ * @param device the device the numbers were computed on, with the CPU or GPU model
+ * @param seed the random seed
+ * @param versions Java, DJL, engine and library versions
+ * @param wallTimeSeconds wall time of the computation that produced the numbers
+ * @param extras further conditions (feature extractor, samples, steps ...), in insertion order
+ * @param createdAt when the result was written (UTC, ISO-8601)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Conditions(String profile, String dataset, int datasetSize, String device, long seed,
+                         Map<String, String> versions, double wallTimeSeconds, Map<String, Object> extras, String createdAt) {
+    public Conditions {
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(device, "device");
+        versions = Map.copyOf(versions);
+        extras = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+    }
+
+    /** Conditions of a run on this machine now, with the current engine's versions. */
+    public static Conditions of(Profile profile, String dataset, int datasetSize, Device device, long seed, double wallTimeSeconds) {
+        return new Conditions(profile.id(), dataset, datasetSize, describe(device), seed, currentVersions(), wallTimeSeconds,
+                Map.of(), Instant.now().toString());
+    }
+
+    /** A copy with one more condition (for example "extractor", "samples", "steps"). */
+    public Conditions with(String key, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(extras);
+        more.put(key, value);
+        return new Conditions(profile, dataset, datasetSize, device, seed, versions, wallTimeSeconds, more, createdAt);
+    }
+
+    /** A copy with another wall time. */
+    public Conditions withWallTime(double seconds) {
+        return new Conditions(profile, dataset, datasetSize, device, seed, versions, seconds, extras, createdAt);
+    }
+
+    /** One line for a table caption or a notebook's output. */
+    public String summary() {
+        StringBuilder s = new StringBuilder();
+        s.append("profile ").append(profile).append("; ").append(dataset).append(" (").append(datasetSize).append(" images); ")
+                .append(device).append("; seed ").append(seed).append("; wall ").append(String.format("%.1f s", wallTimeSeconds));
+        extras.forEach((k, v) -> s.append("; ").append(k).append(' ').append(v));
+        return s.toString();
+    }
+
+    /** "cpu (N cores, model)" or "gpu(0) (name)". */
+    public static String describe(Device device) {
+        if (device.isGpu()) {
+            return device + " (GPU)";
+        }
+        return "cpu (" + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch") + ")";
+    }
+
+    /** Java, DJL, engine and lddgan versions. */
+    public static Map<String, String> currentVersions() {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("java", System.getProperty("java.version"));
+        v.put("djl", Engine.getDjlVersion());
+        Engine engine = Engine.getInstance();
+        v.put("engine", engine.getEngineName() + " " + engine.getVersion());
+        String lib = Conditions.class.getPackage().getImplementationVersion();
+        v.put("lddgan", lib == null ? "dev" : lib);
+        return v;
+    }
+}

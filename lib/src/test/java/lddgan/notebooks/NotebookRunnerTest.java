@@ -1,0 +1,61 @@
+package lddgan.notebooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import lddgan.config.ProjectPaths;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The headless runner (make run / make test) stops at a throwing cell, names notebook and cell, exits non-zero. */
+class NotebookRunnerTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aThrowingCellFailsTheRunNamingNotebookAndCell() throws IOException, InterruptedException {
+        Path root = ProjectPaths.root();
+        assumeTrue(Files.isRegularFile(root.resolve("build/jupyter/kernels/lddgan-java/kernel.json")),
+                "kernel not set up (environment/setup.sh)");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode nb = json.createObjectNode();
+        nb.put("nbformat", 4).put("nbformat_minor", 5);
+        nb.putObject("metadata").putObject("kernelspec").put("name", "lddgan-java").put("language", "java").put("display_name", "Java");
+        ArrayNode cells = nb.putArray("cells");
+        cells.add(cell(json, "int answer = 6 * 7;"));
+        cells.add(cell(json, "throw new IllegalStateException(\"deliberate failure \" + answer);"));
+        cells.add(cell(json, "System.out.println(\"never runs\");"));
+        Path file = tmp.resolve("97-throws.ipynb");
+        json.writeValue(file.toFile(), nb);
+
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", root.resolve("environment/run_notebooks.py").toString(), file.toString(),
+                "--out", tmp.resolve("out").toString())
+                .redirectErrorStream(true);
+        pb.environment().put("JUPYTER_PATH", root.resolve("build/jupyter").toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), out);
+        assertEquals(1, p.exitValue(), out);
+        assertTrue(out.contains("FAILED 97-throws.ipynb, cell 2"), out);
+        assertTrue(out.contains("deliberate failure 42"), out);
+        assertTrue(out.contains("0 passed, 1 failed"), out);
+        assertTrue(Files.isRegularFile(tmp.resolve("out/97-throws.ipynb")), "executed copy with the error is kept");
+    }
+
+    private static ObjectNode cell(ObjectMapper json, String source) {
+        ObjectNode c = json.createObjectNode();
+        c.put("cell_type", "code").put("execution_count", (String) null).put("source", source);
+        c.putObject("metadata");
+        c.putArray("outputs");
+        return c;
+    }
+}
