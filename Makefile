@@ -4,6 +4,8 @@
 PROFILE ?= $(or $(LDDGAN_PROFILE),smoke)
 # NB=02 runs only notebooks/02-*.ipynb
 NB ?=
+# the Jupyter kernel: the project's (lddgan-java), or e.g. java (IJava / JJava) with their classpath set (README)
+KERNEL ?= lddgan-java
 NOTEBOOKS := $(sort $(wildcard notebooks/$(if $(NB),$(NB)-,)*.ipynb))
 ROOT := $(CURDIR)
 PYTHON := /usr/bin/python3
@@ -31,7 +33,7 @@ setup:
 run: check-profile setup
 	@test -n "$(NOTEBOOKS)" || { echo "no notebooks match NB=$(NB)"; exit 1; }
 	LDDGAN_RESULTS_DIR=$(ROOT)/results/$(PROFILE) $(PYTHON) environment/run_notebooks.py $(NOTEBOOKS) \
-	  --out $(ROOT)/results/$(PROFILE)/executed
+	  --kernel $(KERNEL) --out $(ROOT)/results/$(PROFILE)/executed
 
 junit: setup
 	$(MVN) test
@@ -44,7 +46,7 @@ notebooks-smoke: setup
 test: junit notebooks-smoke
 
 lab: setup
-	cd notebooks && jupyter notebook --ip=127.0.0.1 --no-browser --NotebookApp.open_browser=False
+	cd notebooks && jupyter notebook --ip=127.0.0.1 --no-browser $(if $(filter 0,$(shell id -u)),--allow-root)
 
 data: setup
 	java -cp "$$(cat build/classpath.txt)" -Dlddgan.root=$(ROOT) lddgan.data.Cifar10Download

@@ -29,8 +29,8 @@ command -v mvn >/dev/null || { echo "[setup] mvn not found: install Maven (Debia
 # 2. The library and its runtime classpath (lib/target/classpath.txt), built when a source is newer.
 stamp=lib/target/classpath.txt
 if [ ! -f "$stamp" ] || [ -n "$(find pom.xml lib/pom.xml lib/src/main -newer "$stamp" -print -quit)" ]; then
-  say "building lib (mvn package)"
-  mvn -B -q package -DskipTests
+  say "building lib (mvn package${LDDGAN_GPU:+ -Pgpu})"
+  mvn -B -q package -DskipTests ${LDDGAN_GPU:+-Pgpu}
 fi
 
 # 3. The kernel jar from Maven Central, copied into build/kernel.
@@ -45,13 +45,14 @@ fi
 CP="$ROOT/lib/target/classes:$(cat lib/target/classpath.txt)"
 RJK_CP="${CP//:/;}"   # rapaio splits RJK_CLASSPATH on ';'; IJava and JJava use ':'.
 THREADS="${LDDGAN_THREADS:-$(nproc)}"
+OFFLINE=true; [ -n "${LDDGAN_GPU:-}" ] && [ -z "${PYTORCH_LIBRARY_PATH:-}" ] && OFFLINE=false   # GPU: first use fetches libtorch
 HEAP="${LDDGAN_KERNEL_HEAP:-12g}"
 mkdir -p "$KERNEL_DIR" "$ROOT/.cache/djl"
 /usr/bin/python3 - "$KERNEL_DIR/kernel.json" <<PY
 import json, os, sys
 spec = {
   "argv": ["java", "-Xmx$HEAP", "-XX:+UseParallelGC", "--enable-native-access=ALL-UNNAMED",
-           "-Djava.awt.headless=true", "-Djava.util.logging.config.file=$ROOT/environment/kernel-logging.properties", "-Doffline=true", "-Dai.djl.offline=true",
+           "-Djava.awt.headless=true", "-Djava.util.logging.config.file=$ROOT/environment/kernel-logging.properties", "-Doffline=$OFFLINE", "-Dai.djl.offline=$OFFLINE",
            "-Dai.djl.pytorch.num_threads=$THREADS", "-Dai.djl.pytorch.num_interop_threads=1",
            "-Dlddgan.root=$ROOT", "-jar", "$JAR", "{connection_file}"],
   "display_name": "Java (lddgan, rapaio $RJK_VERSION)",
@@ -63,7 +64,9 @@ spec = {
     "RJK_INIT_SCRIPT": "",
     "RJK_TIMEOUT_MILLIS": "-1",
     "RJK_MIMA_CACHE": "$ROOT/build/kernel/mima_cache",
-    "DJL_OFFLINE": "true",
+    "DJL_OFFLINE": "$OFFLINE",
+    "PYTORCH_FLAVOR": "${PYTORCH_FLAVOR:-}",
+    "PYTORCH_LIBRARY_PATH": "${PYTORCH_LIBRARY_PATH:-}",
     "OPT_OUT_TRACKING": "true",
     "DJL_CACHE_DIR": "$ROOT/.cache/djl",
     "ENGINE_CACHE_DIR": "$ROOT/.cache/djl",
