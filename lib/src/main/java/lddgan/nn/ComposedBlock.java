@@ -1,0 +1,53 @@
+package lddgan.nn;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A network whose layout (channels and resolutions of every child) is fixed by its configuration when
+ * it is built: each child is registered, in forward order, together with its per-sample input shapes,
+ * and {@link #initializeChildBlocks} initialises it with those shapes and the actual batch size. The
+ * constructor's walk over the layout is therefore the only place where shapes are worked out, as in
+ * the reference's {@code __init__}.
+ */
+public abstract class ComposedBlock extends AbstractBlock {
+    private final List<Shape[]> childInputShapes = new ArrayList<>();
+
+    /**
+     * Registers a child with its input shapes less the batch axis.
+     *
+     * @param name the child's name
+     * @param block the child
+     * @param perSampleShapes one shape per input, without the batch axis
+     * @return the child
+     */
+    protected final <B extends Block> B addChild(String name, B block, Shape... perSampleShapes) {
+        addChildBlock(name, block);
+        childInputShapes.add(perSampleShapes);
+        return block;
+    }
+
+    /** Prepends the batch size to per-sample shapes. */
+    public static Shape[] withBatch(Shape[] perSampleShapes, long batch) {
+        Shape[] shapes = new Shape[perSampleShapes.length];
+        for (int i = 0; i < shapes.length; i++) {
+            shapes[i] = new Shape(batch).addAll(perSampleShapes[i]);
+        }
+        return shapes;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        long batch = inputShapes[0].get(0);
+        int i = 0;
+        for (Block child : getChildren().values()) {
+            child.initialize(manager, dataType, withBatch(childInputShapes.get(i++), batch));
+        }
+    }
+}

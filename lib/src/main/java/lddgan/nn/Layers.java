@@ -1,0 +1,65 @@
+package lddgan.nn;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+
+/**
+ * Factories for DJL convolutions and dense layers carrying the reference initialisations
+ * (REFERENCE-CODE.md section 2, "Init"; {@link VarianceScaling}). Biases start at zero (DJL's
+ * default for bias parameters).
+ */
+public final class Layers {
+    private Layers() {
+    }
+
+    /**
+     * A square convolution, stride {@code stride}, zero padding {@code padding}.
+     *
+     * @param outChannels output channels
+     * @param kernel kernel size (3 or 1 here)
+     * @param stride stride
+     * @param padding padding on every side
+     * @param bias whether the layer has a bias
+     * @param init the weight initialisation
+     */
+    public static Conv2d conv(int outChannels, int kernel, int stride, int padding, boolean bias, VarianceScaling init) {
+        Conv2d conv = Conv2d.builder()
+                .setFilters(outChannels)
+                .setKernelShape(new Shape(kernel, kernel))
+                .optStride(new Shape(stride, stride))
+                .optPadding(new Shape(padding, padding))
+                .optBias(bias)
+                .build();
+        conv.setInitializer(init, Parameter.Type.WEIGHT);
+        return conv;
+    }
+
+    /** {@code ddpm_conv3x3(in, out, init_scale)}: 3x3, padding 1, bias, fan_avg init. */
+    public static Conv2d conv3x3(int outChannels, double initScale) {
+        return conv(outChannels, 3, 1, 1, true, VarianceScaling.fanAverage(initScale));
+    }
+
+    /** {@code ddpm_conv1x1(in, out, init_scale)} (also the attention NIN): 1x1, bias, fan_avg init. */
+    public static Conv2d conv1x1(int outChannels, double initScale) {
+        return conv(outChannels, 1, 1, 0, true, VarianceScaling.fanAverage(initScale));
+    }
+
+    /** A dense layer with bias and the given weight initialisation. */
+    public static Linear dense(int units, VarianceScaling init) {
+        Linear linear = Linear.builder().setUnits(units).optBias(true).build();
+        linear.setInitializer(init, Parameter.Type.WEIGHT);
+        return linear;
+    }
+
+    /** {@code nn.Linear} with {@code default_init()} (fan_avg, scale 1): time MLP and per-channel Dense. */
+    public static Linear denseFanAverage(int units) {
+        return dense(units, VarianceScaling.fanAverage(1.0));
+    }
+
+    /** {@code dense_layer.dense(in, out)} (fan_out, scale 1): z mapping, AdaGN style, discriminator. */
+    public static Linear denseFanOut(int units) {
+        return dense(units, VarianceScaling.fanOut(1.0));
+    }
+}
