@@ -47,22 +47,13 @@ public record DiscriminatorConfig(
         LARGE
     }
 
-    /** LDDGAN CIFAR-10: small, 3 blocks, on 4x16x16 latents (7.63M). */
-    public static final String LDDGAN_CIFAR10 = "lddgan-cifar10";
-    /** LDDGAN CelebA-HQ: large, 4 blocks, on 3x64x64 latents (17.51M). */
-    public static final String LDDGAN_CELEBAHQ = "lddgan-celebahq";
-    /** LDDGAN LSUN Church: large, 4 blocks, on 4x32x32 latents (17.51M). */
-    public static final String LDDGAN_LSUN = "lddgan-lsun";
-    /** DDGAN CIFAR-10: small, 4 blocks, on 3x32x32 pixels (12.74M). */
-    public static final String DDGAN_CIFAR10 = "ddgan-cifar10";
-    /** DDGAN CelebA-HQ 256: large, 6 blocks, on 3x256x256 pixels (27.74M). */
-    public static final String DDGAN_CELEBAHQ = "ddgan-celebahq";
-    /** WDDGAN CIFAR-10: small, 3 blocks, on 12x16x16 wavelet coefficients. */
-    public static final String WDDGAN_CIFAR10 = "wddgan-cifar10";
-
-    /** All preset names. */
-    public static final List<String> PRESETS = List.of(LDDGAN_CIFAR10, LDDGAN_CELEBAHQ, LDDGAN_LSUN, DDGAN_CIFAR10,
-            DDGAN_CELEBAHQ, WDDGAN_CIFAR10);
+    /**
+     * All preset names: one discriminator per generator preset ({@link lddgan.generator.GeneratorConfig#PRESETS}).
+     * LDDGAN CIFAR-10: small, 3 blocks on 4x16x16 latents (7.63M); CelebA-HQ and LSUN: large, 4 blocks (17.51M);
+     * DDGAN CIFAR-10: small, 4 blocks on pixels (12.74M); DDGAN CelebA-HQ 256: large, 6 blocks (27.74M); WDDGAN
+     * CIFAR-10: small, 3 blocks on 12x16x16 wavelet coefficients.
+     */
+    public static final List<String> PRESETS = lddgan.generator.GeneratorConfig.PRESETS;
 
     /** Validates the configuration. */
     public DiscriminatorConfig {

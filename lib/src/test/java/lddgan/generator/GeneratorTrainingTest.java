@@ -21,7 +21,7 @@ class GeneratorTrainingTest {
     @Test
     void gradientsReachEveryParameter() {
         GeneratorConfig gc = GeneratorConfig.preset(GeneratorConfig.LDDGAN_CIFAR10).withNf(8);
-        DiscriminatorConfig dc = DiscriminatorConfig.preset(DiscriminatorConfig.LDDGAN_CIFAR10).withNgf(4);
+        DiscriminatorConfig dc = DiscriminatorConfig.preset(GeneratorConfig.LDDGAN_CIFAR10).withNgf(4);
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(11);
             NcsnppGenerator g = new NcsnppGenerator(gc);
