@@ -14,14 +14,23 @@ MVN := mvn -B -ntp
 export LDDGAN_PROFILE := $(PROFILE)
 export JUPYTER_PATH := $(ROOT)/build/jupyter
 export LDDGAN_ROOT := $(ROOT)
+# DJL: offline, engine cache inside the project
+export DJL_OFFLINE := true
+export OPT_OUT_TRACKING := true
+export DJL_CACHE_DIR := $(ROOT)/.cache/djl
+export ENGINE_CACHE_DIR := $(ROOT)/.cache/djl
+JAVA_RUN = java -Xmx12g --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true -Doffline=true \
+  -Dai.djl.pytorch.num_threads=$$(nproc) -Dai.djl.pytorch.num_interop_threads=1 -cp "$$(cat build/classpath.txt)"
 
-.PHONY: run test junit notebooks-smoke setup check-profile lab data clean help
+.PHONY: run test junit notebooks-smoke setup check-profile lab data audit bench clean help
 
 help:
 	@echo "make run [PROFILE=smoke|cpu|paper] [NB=02]  execute the notebooks headless, write results/<profile>/"
 	@echo "make test                                   JUnit + every notebook at the smoke profile"
 	@echo "make lab                                    Jupyter on 127.0.0.1 with a token"
 	@echo "make data                                   download CIFAR-10 (connected machines)"
+	@echo "make audit                                  parameters and MACs of every preset (Table 2) -> results/audit/"
+	@echo "make bench                                  sampling time of LDDGAN/DDGAN/WDDGAN, batch 100 -> results/bench/"
 
 # A wrong profile fails at once, before anything is installed (Profile.java runs as a single-file program).
 check-profile:
@@ -49,8 +58,21 @@ lab: setup
 	cd notebooks && jupyter notebook --ip=127.0.0.1 --no-browser $(if $(filter 0,$(shell id -u)),--allow-root)
 
 data: setup
-	java -cp "$$(cat build/classpath.txt)" -Dlddgan.root=$(ROOT) lddgan.data.Cifar10Download
+	$(JAVA_RUN) lddgan.data.Cifar10Download
+
+audit: setup
+	$(JAVA_RUN) lddgan.bench.ArchitectureAudit
+
+# Benchmarks, not tests: LDDGAN_BENCH_WARMUP / LDDGAN_BENCH_REPS set the repetitions.
+bench: setup
+	$(JAVA_RUN) lddgan.bench.SamplingBenchmark
 
 clean:
 	$(MVN) -q clean
 	rm -rf build
+
+# Downloads the FID Inception-v3 network (TorchScript, SHA-256 checked) to data/weights/, or to LDDGAN_INCEPTION;
+# LDDGAN_INCEPTION_URL and LDDGAN_INCEPTION_SHA256 override the source and digest (lddgan.metrics.InceptionWeights).
+.PHONY: weights
+weights: setup
+	$(JAVA_RUN) lddgan.metrics.InceptionWeights

@@ -120,6 +120,9 @@ public final class GroupNorm extends AbstractBlock {
         broadcast[1] = channels;
         NDArray g = parameterStore.getValue(gamma, x.getDevice(), training).reshape(broadcast);
         NDArray b = parameterStore.getValue(beta, x.getDevice(), training).reshape(broadcast);
+        // the reshaped views would otherwise belong to the parameters' manager and outlive this call (a leak per step)
+        g.attach(y.getManager());
+        b.attach(y.getManager());
         return new NDList(y.mul(g).add(b));
     }
 

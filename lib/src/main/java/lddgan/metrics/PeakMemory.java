@@ -1,0 +1,69 @@
+package lddgan.metrics;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Peak memory of one forward pass, as far as it can be measured here (paper Table 2 reports GPU memory).
+ *
+ * <p>On the CPU: growth of the process's resident set (Linux {@code /proc/self/status}), the peak {@code VmHWM}
+ * during the call minus {@code VmRSS} before it, after resetting the peak through {@code /proc/self/clear_refs}
+ * (Linux 4.0+). It counts native (libtorch) allocations and anything else the process touched meanwhile (JVM heap
+ * growth, libraries loaded on first use), so warm the model up first; labelled {@value #CPU_LABEL}. Where the peak
+ * cannot be reset, only growth above the previous peak is seen, a lower bound, and the label says so.
+ *
+ * <p>GPU memory (the paper's number) needs the CUDA allocator's peak counter ({@code torch.cuda.max_memory_allocated}),
+ * which DJL 0.36 does not expose; it is not measured and not testable on a CPU-only machine.
+ *
+ * @param bytes the measured growth in bytes
+ * @param label what was measured ({@value #CPU_LABEL}, or that it is a lower bound)
+ */
+public record PeakMemory(long bytes, String label) {
+    /** The label of a CPU measurement. */
+    public static final String CPU_LABEL = "CPU native RSS";
+    private static final Path STATUS = Path.of("/proc/self/status");
+    private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
+
+    /** Measures the resident-set growth of the process while {@code forward} runs (Linux only). */
+    public static PeakMemory cpuResidentGrowth(Runnable forward) {
+        boolean reset = resetPeak();
+        long peakBefore = statusKilobytes("VmHWM");
+        long before = statusKilobytes("VmRSS");
+        forward.run();
+        long peakAfter = statusKilobytes("VmHWM");
+        if (reset) {
+            return new PeakMemory(Math.max(0, peakAfter - before) * 1024, CPU_LABEL);
+        }
+        return new PeakMemory(Math.max(0, peakAfter - Math.max(before, peakBefore)) * 1024,
+                CPU_LABEL + " (lower bound: peak could not be reset)");
+    }
+
+    /** Mebibytes, for tables. */
+    public double mebibytes() {
+        return bytes / (1024.0 * 1024.0);
+    }
+
+    private static boolean resetPeak() {
+        try {
+            Files.writeString(CLEAR_REFS, "5");
+            return true;
+        } catch (IOException | SecurityException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /** A {@code kB} field of {@code /proc/self/status}. */
+    static long statusKilobytes(String field) {
+        try {
+            for (String line : Files.readAllLines(STATUS)) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.substring(field.length() + 1).trim().split("\\s+")[0]);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + STATUS + " (resident memory is measured on Linux only)", e);
+        }
+        throw new IllegalStateException(STATUS + " has no " + field + " line");
+    }
+}
