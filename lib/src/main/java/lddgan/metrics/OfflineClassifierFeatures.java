@@ -42,6 +42,7 @@ import lddgan.data.ImageSet;
 import lddgan.io.AtomicFiles;
 import lddgan.report.Conditions;
 import lddgan.report.Results;
+import lddgan.nn.Scoped;
 
 /**
  * A compact CNN classifier the project trains itself on the dataset's training split, whose penultimate layer
@@ -274,15 +275,11 @@ public final class OfflineClassifierFeatures implements FeatureExtractor {
     /** The pre-activations of the penultimate dense layer, (N, feature dimension). */
     @Override
     public NDArray features(NDArray images) {
-        NDManager owner = images.getManager();
-        try (NDManager scope = owner.newSubManager()) {
-            images.tempAttach(scope);
-            NDArray x = images.toDevice(Device.cpu(), false); // the network lives on the CPU
-            NDArray features = body.forward(new ParameterStore(scope, false), new NDList(x), false).singletonOrThrow()
-                    .toDevice(images.getDevice(), false);
-            features.attach(owner);
-            return features;
-        }
+        return Scoped.apply(images, (in, scope) -> {
+            NDArray x = in.toDevice(Device.cpu(), false); // the network lives on the CPU
+            return body.forward(new ParameterStore(scope, false), new NDList(x), false).singletonOrThrow()
+                    .toDevice(in.getDevice(), false);
+        });
     }
 
     @Override

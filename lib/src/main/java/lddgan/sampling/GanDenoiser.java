@@ -2,12 +2,12 @@ package lddgan.sampling;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.util.Objects;
+import lddgan.nn.Scoped;
 
 /**
  * The GAN generator as a {@link Denoiser}: x0' = G(x_t, t, z) with a fresh z ~ N(0, I) per call
@@ -47,19 +47,11 @@ public final class GanDenoiser implements Denoiser {
      */
     @Override
     public NDArray predict(NDArray xt, int step) {
-        NDManager out = xt.getManager();
-        try (NDManager scope = out.newSubManager()) {
-            xt.tempAttach(scope); // the generator's intermediates land in the scope
-            long n = xt.getShape().get(0);
+        return Scoped.apply(xt, (x, scope) -> {
+            long n = x.getShape().get(0);
             NDArray t = scope.full(new Shape(n), step, DataType.INT32);
             NDArray z = scope.randomNormal(new Shape(n, nz), DataType.FLOAT32);
-            NDArray predictedX0 = generator.forward(new ParameterStore(scope, false), new NDList(xt, t, z), false)
-                    .singletonOrThrow();
-            if (predictedX0 == xt) {
-                return xt; // an identity generator: nothing new to keep
-            }
-            predictedX0.attach(out);
-            return predictedX0;
-        }
+            return generator.forward(new ParameterStore(scope, false), new NDList(x, t, z), false).singletonOrThrow();
+        });
     }
 }

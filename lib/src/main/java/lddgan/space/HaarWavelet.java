@@ -1,8 +1,8 @@
 package lddgan.space;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import lddgan.nn.Scoped;
 
 /**
  * The one-level orthonormal 2-D Haar transform of WDDGAN (REFERENCE-CODE.md section 5; WaveDiff's
@@ -49,17 +49,13 @@ public final class HaarWavelet {
         long c = s.get(1);
         long h = s.get(2) / 2;
         long w = s.get(3) / 2;
-        NDManager out = x.getManager();
-        try (NDManager scope = out.newSubManager()) {
-            x.tempAttach(scope); // every intermediate lands in the scope
+        return Scoped.apply(x, (in, scope) -> {
             NDArray matrix = scope.create(BANDS, new Shape(4, 4));
             // (N, C, h, 2, w, 2) -> (N, C, h, w, 2, 2) -> (N, C, h, w, 4): pixels a, b, c, d per block
-            NDArray pixels = x.reshape(n, c, h, 2, w, 2).transpose(0, 1, 2, 4, 3, 5).reshape(n, c, h, w, 4);
+            NDArray pixels = in.reshape(n, c, h, 2, w, 2).transpose(0, 1, 2, 4, 3, 5).reshape(n, c, h, w, 4);
             // band_j = sum_p BANDS[j][p] pixel_p; then (N, C, h, w, 4) -> (N, 4, C, h, w) -> (N, 4C, h, w)
-            NDArray bands = pixels.matMul(matrix.transpose()).transpose(0, 4, 1, 2, 3).reshape(n, 4 * c, h, w);
-            bands.attach(out);
-            return bands;
-        }
+            return pixels.matMul(matrix.transpose()).transpose(0, 4, 1, 2, 3).reshape(n, 4 * c, h, w);
+        });
     }
 
     /**
@@ -78,17 +74,13 @@ public final class HaarWavelet {
         long c = s.get(1) / 4;
         long h = s.get(2);
         long w = s.get(3);
-        NDManager out = bands.getManager();
-        try (NDManager scope = out.newSubManager()) {
-            bands.tempAttach(scope); // every intermediate lands in the scope
+        return Scoped.apply(bands, (in, scope) -> {
             NDArray matrix = scope.create(BANDS, new Shape(4, 4));
             // (N, 4C, h, w) -> (N, 4, C, h, w) -> (N, C, h, w, 4): bands LL, LH, HL, HH per block
-            NDArray perBlock = bands.reshape(n, 4, c, h, w).transpose(0, 2, 3, 4, 1);
+            NDArray perBlock = in.reshape(n, 4, c, h, w).transpose(0, 2, 3, 4, 1);
             // pixel_p = sum_j BANDS[j][p] band_j; (N, C, h, w, 2, 2) -> (N, C, h, 2, w, 2) -> (N, C, 2h, 2w)
-            NDArray x = perBlock.matMul(matrix).reshape(n, c, h, w, 2, 2).transpose(0, 1, 2, 4, 3, 5)
+            return perBlock.matMul(matrix).reshape(n, c, h, w, 2, 2).transpose(0, 1, 2, 4, 3, 5)
                     .reshape(n, c, 2 * h, 2 * w);
-            x.attach(out);
-            return x;
-        }
+        });
     }
 }

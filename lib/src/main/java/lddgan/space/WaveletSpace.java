@@ -1,8 +1,8 @@
 package lddgan.space;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import lddgan.nn.Scoped;
 
 /**
  * Wavelet space, as in WDDGAN (REFERENCE-CODE.md section 5; WaveDiff {@code train_wddgan.py}):
@@ -17,27 +17,13 @@ public final class WaveletSpace implements DataSpace {
     /** DWT(images) / 2. */
     @Override
     public NDArray encode(NDArray images) {
-        NDManager out = images.getManager();
-        try (NDManager scope = out.newSubManager()) {
-            images.tempAttach(scope);
-            NDArray bands = HaarWavelet.dwt(images);
-            NDArray x = bands.div(SCALE);
-            x.attach(out);
-            return x;
-        }
+        return Scoped.apply(images, (in, scope) -> HaarWavelet.dwt(in).div(SCALE));
     }
 
     /** clamp(IDWT(2 x), -1, 1). */
     @Override
     public NDArray decode(NDArray x) {
-        NDManager out = x.getManager();
-        try (NDManager scope = out.newSubManager()) {
-            x.tempAttach(scope);
-            NDArray bands = x.mul(SCALE);
-            NDArray images = HaarWavelet.idwt(bands).clip(-1f, 1f);
-            images.attach(out);
-            return images;
-        }
+        return Scoped.apply(x, (in, scope) -> HaarWavelet.idwt(in.mul(SCALE)).clip(-1f, 1f));
     }
 
     /** (C, H, W) -&gt; (4C, H/2, W/2), keeping a leading batch dimension. */
