@@ -22,7 +22,7 @@ export ENGINE_CACHE_DIR := $(ROOT)/.cache/djl
 JAVA_RUN = java -Xmx12g --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true -Doffline=true \
   -Dai.djl.pytorch.num_threads=$$(nproc) -Dai.djl.pytorch.num_interop_threads=1 -cp "$$(cat build/classpath.txt)"
 
-.PHONY: run test junit notebooks-smoke setup check-profile lab data audit bench clean help
+.PHONY: run test junit notebooks-smoke setup check-profile lab data audit bench train clean help
 
 help:
 	@echo "make run [PROFILE=smoke|cpu|paper] [NB=02]  execute the notebooks headless, write results/<profile>/"
@@ -30,7 +30,8 @@ help:
 	@echo "make lab                                    Jupyter on 127.0.0.1 with a token"
 	@echo "make data                                   download CIFAR-10 (connected machines)"
 	@echo "make audit                                  parameters and MACs of every preset (Table 2) -> results/audit/"
-	@echo "make bench                                  sampling time of LDDGAN/DDGAN/WDDGAN, batch 100 -> results/bench/"
+	@echo "make bench                                  sampling time and training steps/s + memory of LDDGAN/DDGAN/WDDGAN -> results/bench/"
+	@echo "make train [MODEL=ddgan-cifar10] [STEPS=300] train one preset on the profile, FID before/after -> results/<profile>/train/"
 
 # A wrong profile fails at once, before anything is installed (Profile.java runs as a single-file program).
 check-profile:
@@ -66,6 +67,12 @@ audit: setup
 # Benchmarks, not tests: LDDGAN_BENCH_WARMUP / LDDGAN_BENCH_REPS set the repetitions.
 bench: setup
 	$(JAVA_RUN) lddgan.bench.SamplingBenchmark
+	$(JAVA_RUN) lddgan.bench.TrainingBenchmark
+
+MODEL ?= ddgan-cifar10
+STEPS ?= 300
+train: check-profile setup
+	LDDGAN_RESULTS_DIR=$(ROOT)/results/$(PROFILE) $(JAVA_RUN) lddgan.train.TrainRun $(MODEL) $(STEPS)
 
 clean:
 	$(MVN) -q clean

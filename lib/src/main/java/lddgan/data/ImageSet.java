@@ -95,6 +95,26 @@ public record ImageSet(String name, int channels, int height, int width, byte[] 
         return u8.toType(DataType.FLOAT32, false).divi(127.5f).subi(1f);
     }
 
+    /**
+     * Images in [-1, 1], (N, C, H, W), quantised to 8 bits as a saved PNG would be: round((x + 1) 127.5), clamped
+     * to [0, 255]; labels are 0 (generated samples have none). The inverse of {@link #batch} up to rounding.
+     *
+     * @param name what the images are (for example "samples of ddgan-cifar10@cpu, step 400")
+     */
+    public static ImageSet fromImages(String name, NDArray images) {
+        Shape s = images.getShape();
+        if (s.dimension() != 4) {
+            throw new IllegalArgumentException("images must be (N, C, H, W), got " + s);
+        }
+        float[] values = images.toType(DataType.FLOAT32, false).toFloatArray();
+        byte[] px = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            long v = Math.round((values[i] + 1.0) * 127.5);
+            px[i] = (byte) Math.max(0, Math.min(255, v));
+        }
+        return new ImageSet(name, (int) s.get(1), (int) s.get(2), (int) s.get(3), px, new byte[(int) s.get(0)]);
+    }
+
     /** Labels {@code from} to {@code to} as an int32 array. */
     public NDArray labelBatch(NDManager manager, int from, int to) {
         int[] out = new int[to - from];

@@ -54,7 +54,7 @@ public record PeakMemory(long bytes, String label) {
     }
 
     /** A {@code kB} field of {@code /proc/self/status}. */
-    static long statusKilobytes(String field) {
+    public static long statusKilobytes(String field) {
         try {
             for (String line : Files.readAllLines(STATUS)) {
                 if (line.startsWith(field + ":")) {

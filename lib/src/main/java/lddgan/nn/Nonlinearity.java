@@ -17,7 +17,7 @@ public enum Nonlinearity {
     public NDArray apply(NDArray x) {
         return switch (this) {
             case SILU -> x.mul(Activation.sigmoid(x));
-            case LEAKY_RELU -> Activation.leakyRelu(x, LEAKY_SLOPE);
+            case LEAKY_RELU -> ActivationPattern.leakyRelu(x, LEAKY_SLOPE);
         };
     }
 }

@@ -1,0 +1,658 @@
+package lddgan.train;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.util.Pair;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import lddgan.data.ImageSet;
+import lddgan.discriminator.Discriminator;
+import lddgan.generator.NcsnppGenerator;
+import lddgan.sampling.GanDenoiser;
+import lddgan.sampling.PosteriorSampler;
+import lddgan.sampling.SamplingLoop;
+import lddgan.schedule.FewStepVpSchedule;
+import lddgan.schedule.Posterior;
+import lddgan.schedule.TrainingPair;
+import lddgan.space.DataSpace;
+
+/**
+ * The adversarial denoising training loop of DDGAN, WDDGAN and LDDGAN (LDDGAN Sec. 4.3, Eq. (5)-(9);
+ * REFERENCE-CODE.md section 4). One loop trains all three; the {@link DataSpace} (pixels, Haar wavelets, an
+ * autoencoder's latent) and the {@link ReconstructionWeighting} are what differ.
+ *
+ * <p>Each step, on a real batch x0 (encoded into the data space, without gradient):
+ * <ol>
+ *   <li><b>D step</b>: k uniform in {0..T-1}, the pair (x_k, x_{k+1}) by {@link FewStepVpSchedule#qSamplePairs};
+ *       L_real = mean softplus(-D(x_k, k, x_{k+1})); every {@code lazyReg} steps the R1 penalty
+ *       (gamma / 2) mean ||grad_{x_k} D||^2 ({@link R1Penalty}); fresh z, x0' = G(x_{k+1}, k, z) with G frozen,
+ *       x'_k from the posterior, L_fake = mean softplus(D(x'_k, k, x_{k+1})); one Adam step of D.
+ *   <li><b>G step</b>: fresh k, pair and z, D frozen; L_G = mean softplus(-D(x'_k, k, x_{k+1})) + w mean |x0' - x0|;
+ *       one Adam step of G; the EMA of G is updated.
+ * </ol>
+ * Learning rates and w are set per epoch ({@link TrainingConfig#generatorLearningRate}, {@link
+ * TrainingConfig#reconstructionWeight}). An epoch is floor(|data| / batch) steps over a fresh permutation
+ * (the reference's {@code drop_last=True}).
+ *
+ * <p>Randomness is a function of (seed, step): the engine is reseeded before every step and before
+ * initialisation, and every epoch's permutation comes from (seed, epoch). Hence a run resumed from a checkpoint
+ * continues exactly as if it had not stopped ({@code GanTrainerResumeTest}).
+ *
+ * <p>Memory: every step's arrays live in one sub-manager closed at the end of the step (DEVELOPERS.md "DJL hygiene").
+ */
+public final class GanTrainer implements AutoCloseable {
+    private static final String GENERATOR_FILE = "generator.params";
+    private static final String DISCRIMINATOR_FILE = "discriminator.params";
+    private static final String EMA_FILE = "generator-ema.params";
+    private static final String OPTIMIZER_G_FILE = "optimizer-generator.ndlist";
+    private static final String OPTIMIZER_D_FILE = "optimizer-discriminator.ndlist";
+
+    private final TrainingConfig config;
+    private final DataSpace space;
+    private final ImageSet data;
+    private final long seed;
+    private final List<Device> devices;
+    private final NDManager manager;
+    private final FewStepVpSchedule schedule;
+    private final Posterior posterior;
+    private final NcsnppGenerator emaGenerator;
+    private final Network generator;
+    private final Network discriminator;
+    private final ExponentialMovingAverage ema;
+    private final R1Penalty r1;
+    private final CheckpointStore checkpoints;
+    private final int checkpointEvery;
+    private final List<TrainingListener> listeners;
+    private final int stepsPerEpoch;
+    private long step;
+    private Path lastCheckpoint;
+    private int permutationEpoch = -1;
+    private int[] permutation;
+
+    private GanTrainer(Builder b) throws IOException {
+        this.config = b.config;
+        this.space = b.space;
+        this.data = b.data;
+        this.seed = b.seed;
+        this.devices = b.devices == null ? List.of(Engine.getInstance().defaultDevice()) : List.copyOf(b.devices);
+        this.r1 = b.r1;
+        this.checkpoints = b.checkpointDir == null ? null : new CheckpointStore(b.checkpointDir, b.keep);
+        this.checkpointEvery = b.checkpointEvery;
+        this.listeners = List.copyOf(b.listeners);
+        checkData();
+        this.stepsPerEpoch = data.size() / config.batchSize();
+        this.schedule = FewStepVpSchedule.of(config.numSteps());
+        this.posterior = schedule.posterior();
+        CheckpointManifest resumeFrom = findResumePoint(b.resume);
+        this.manager = NDManager.newBaseManager(devices.get(0));
+        // 1. networks, initialised from (seed, -1); replaced by the checkpoint's weights on resume
+        Engine.getInstance().setRandomSeed(stepSeed(-1));
+        NcsnppGenerator g = new NcsnppGenerator(config.generator());
+        Discriminator d = new Discriminator(config.discriminator());
+        this.emaGenerator = new NcsnppGenerator(config.generator());
+        int initBatch = Math.min(config.batchSize(), 4);
+        g.initialize(manager, initBatch);
+        d.initialize(manager, initBatch);
+        emaGenerator.initialize(manager, initBatch);
+        if (resumeFrom != null) {
+            Path dir = checkpoints.latest().orElseThrow();
+            load(g, dir.resolve(GENERATOR_FILE), true);
+            load(d, dir.resolve(DISCRIMINATOR_FILE), true);
+            load(emaGenerator, dir.resolve(EMA_FILE), false);
+        }
+        this.generator = new Network("generator", g, manager, devices, config.beta1(), config.beta2());
+        this.discriminator = new Network("discriminator", d, manager, devices, config.beta1(), config.beta2());
+        this.ema = new ExponentialMovingAverage(arrays(emaGenerator), generator.arrays(), config.emaDecay());
+        if (resumeFrom == null) {
+            ema.reset();
+        } else {
+            Path dir = checkpoints.latest().orElseThrow();
+            generator.restoreOptimizerState(readList(dir.resolve(OPTIMIZER_G_FILE)), resumeFrom.generatorOptimizerSteps());
+            discriminator.restoreOptimizerState(readList(dir.resolve(OPTIMIZER_D_FILE)),
+                    resumeFrom.discriminatorOptimizerSteps());
+            this.step = resumeFrom.step();
+            this.lastCheckpoint = dir;
+        }
+    }
+
+    /** Starts building a trainer for {@code config} on {@code data}, trained in {@code space}. */
+    public static Builder builder(TrainingConfig config, DataSpace space, ImageSet data) {
+        return new Builder(config, space, data);
+    }
+
+    /** The configuration. */
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /** The data space. */
+    public DataSpace space() {
+        return space;
+    }
+
+    /** Steps done. */
+    public long step() {
+        return step;
+    }
+
+    /** The epoch of the next step (0-based). */
+    public int epoch() {
+        return (int) (step / stepsPerEpoch);
+    }
+
+    /** Steps per epoch: floor(|data| / batch). */
+    public int stepsPerEpoch() {
+        return stepsPerEpoch;
+    }
+
+    /** The run's seed. */
+    public long seed() {
+        return seed;
+    }
+
+    /** The training set. */
+    public ImageSet data() {
+        return data;
+    }
+
+    /** The devices the batch is split over. */
+    public List<Device> devices() {
+        return devices;
+    }
+
+    /** The newest checkpoint written or resumed from, or null. */
+    public Path lastCheckpoint() {
+        return lastCheckpoint;
+    }
+
+    /** The generator being trained. */
+    public Block generator() {
+        return generator.block();
+    }
+
+    /** The discriminator being trained. */
+    public Block discriminator() {
+        return discriminator.block();
+    }
+
+    /** Both optimizers' moments, by name (for tests of exact resumption). */
+    Map<String, float[]> optimizerMoments() {
+        Map<String, float[]> out = new java.util.TreeMap<>();
+        for (Network n : List.of(generator, discriminator)) {
+            for (NDArray a : n.optimizerState()) {
+                out.put(n.role() + "/" + a.getName(), a.toFloatArray());
+            }
+        }
+        return out;
+    }
+
+    /** The generator with the EMA weights: the one to sample and evaluate with (REFERENCE-CODE.md section 4). */
+    public NcsnppGenerator emaGenerator() {
+        return emaGenerator;
+    }
+
+    /**
+     * Trains until the budget is exhausted (counting steps and epochs since the start of the run), writing a
+     * checkpoint every {@code checkpointEvery} steps and at the end.
+     *
+     * @throws TrainingDivergedException when a loss becomes NaN or infinite; nothing is written for that step
+     */
+    public TrainingSummary train(TrainingBudget budget) throws IOException {
+        long start = step;
+        long t0 = System.nanoTime();
+        listeners.forEach(l -> l.onStart(this, budget));
+        String reason = null;
+        try {
+            while (true) {
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+                if (budget.exhausted(step, (int) (step / stepsPerEpoch), elapsed)) {
+                    reason = budget.maxSteps() > 0 && step >= budget.maxSteps() ? "steps"
+                            : budget.maxEpochs() > 0 && step / stepsPerEpoch >= budget.maxEpochs() ? "epochs" : "time";
+                    break;
+                }
+                StepRecord record = trainStep((System.nanoTime() - t0) / 1e9);
+                for (TrainingListener l : listeners) {
+                    l.onStep(record);
+                }
+                if (checkpoints != null && checkpointEvery > 0 && step % checkpointEvery == 0) {
+                    saveCheckpoint();
+                }
+            }
+            if (checkpoints != null && (lastCheckpoint == null || !lastCheckpoint.equals(checkpointPath(step)))) {
+                saveCheckpoint();
+            }
+        } catch (TrainingDivergedException e) {
+            reason = e.getMessage();
+            throw e;
+        } finally {
+            double wall = (System.nanoTime() - t0) / 1e9;
+            TrainingSummary summary = new TrainingSummary(config.name(), start, step, epoch(), wall,
+                    wall > 0 ? (step - start) / wall : 0, reason, lastCheckpoint);
+            listeners.forEach(l -> l.onEnd(summary));
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        return new TrainingSummary(config.name(), start, step, epoch(), wall, wall > 0 ? (step - start) / wall : 0,
+                reason, lastCheckpoint);
+    }
+
+    /**
+     * Draws images from the EMA generator (LDDGAN Algorithm 1, then decoding from the data space), in batches.
+     * The engine is reseeded from {@code sampleSeed}, so the same seed gives the same samples.
+     *
+     * @param out where the images go
+     * @param count number of images
+     * @param batch samples per generator call
+     * @return (count, C, H, W) images in [-1, 1], in {@code out}
+     */
+    public NDArray sample(NDManager out, int count, int batch, long sampleSeed) {
+        Engine.getInstance().setRandomSeed((int) new SplittableRandom(sampleSeed).nextLong());
+        GanDenoiser denoiser = new GanDenoiser(emaGenerator, config.generator().nz());
+        PosteriorSampler sampler = new PosteriorSampler(schedule);
+        NDList parts = new NDList();
+        try (NDManager scope = out.newSubManager(devices.get(0))) {
+            for (int from = 0; from < count; from += batch) {
+                int n = Math.min(batch, count - from);
+                try (NDManager part = scope.newSubManager()) {
+                    NDArray x = SamplingLoop.run(denoiser, sampler, part, config.generator().xShape(n)).x0();
+                    NDArray images = space.decode(x).toDevice(out.getDevice(), false);
+                    images.attach(scope);
+                    parts.add(images);
+                }
+            }
+            NDArray all = parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 0);
+            all.attach(out);
+            return all;
+        }
+    }
+
+    /** Writes a checkpoint of the full state now (atomically); returns its directory. */
+    public Path saveCheckpoint() throws IOException {
+        if (checkpoints == null) {
+            throw new IllegalStateException("no checkpoint directory was configured (Builder.checkpoints)");
+        }
+        Map<String, CheckpointStore.FileWriter> files = new LinkedHashMap<>();
+        files.put(GENERATOR_FILE, out -> generator.block().saveParameters(new DataOutputStream(out)));
+        files.put(DISCRIMINATOR_FILE, out -> discriminator.block().saveParameters(new DataOutputStream(out)));
+        files.put(EMA_FILE, out -> emaGenerator.saveParameters(new DataOutputStream(out)));
+        files.put(OPTIMIZER_G_FILE, out -> out.write(generator.optimizerState().encode()));
+        files.put(OPTIMIZER_D_FILE, out -> out.write(discriminator.optimizerState().encode()));
+        JsonNode configTree = new ObjectMapper().readTree(config.toJson());
+        lastCheckpoint = checkpoints.write(step, files, hashes -> new CheckpointManifest(CheckpointManifest.FORMAT,
+                config.name(), configTree, step, epoch(), seed, data.name(), data.size(), space.name(),
+                generator.optimizerSteps(), discriminator.optimizerSteps(), hashes, Instant.now().toString()));
+        for (TrainingListener l : listeners) {
+            l.onCheckpoint(lastCheckpoint, step);
+        }
+        return lastCheckpoint;
+    }
+
+    // ---------------------------------------------------------------- one step
+
+    private StepRecord trainStep(double elapsedBefore) {
+        long t0 = System.nanoTime();
+        int epoch = epoch();
+        Engine.getInstance().setRandomSeed(stepSeed(step));
+        double lrD = config.discriminatorLearningRate(epoch);
+        double lrG = config.generatorLearningRate(epoch);
+        double w = config.reconstructionWeight(epoch);
+        boolean applyR1 = config.r1Gamma() > 0 && step % config.lazyReg() == 0;
+        double[] d;
+        double[] g;
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray x0 = realBatch(scope, epoch, (int) (step % stepsPerEpoch));
+            d = discriminatorStep(x0, applyR1, scope);
+            requireFinite("loss_D_real", d[0]);
+            requireFinite("loss_D_fake", d[1]);
+            requireFinite("R1 penalty", applyR1 ? d[2] : 0);
+            discriminator.step(lrD);
+            g = generatorStep(x0, w, scope);
+            requireFinite("loss_G_adv", g[0]);
+            requireFinite("loss_rec", g[1]);
+            generator.step(lrG);
+            ema.update();
+        }
+        step++;
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new StepRecord(step, epoch, d[0], d[1], applyR1 ? d[2] : Double.NaN, g[0], g[1], w, lrG, lrD, seconds,
+                elapsedBefore + seconds);
+    }
+
+    /** The step's real batch: this epoch's permutation, flipped, encoded into the data space (no gradient). */
+    private NDArray realBatch(NDManager scope, int epoch, int within) {
+        if (permutationEpoch != epoch) {
+            permutation = permutation(epoch);
+            permutationEpoch = epoch;
+        }
+        int b = config.batchSize();
+        int[] indices = java.util.Arrays.copyOfRange(permutation, within * b, (within + 1) * b);
+        NDArray images = data.select(indices).batch(scope, 0, b);
+        if (config.horizontalFlip()) {
+            // per image, with probability 1/2: x + [u < 1/2] (flip(x) - x)
+            NDArray flip = scope.randomUniform(0f, 1f, new Shape(b, 1, 1, 1)).lt(0.5f).toType(DataType.FLOAT32, false);
+            images = images.add(images.flip(3).sub(images).mul(flip));
+        }
+        return space.encode(images);
+    }
+
+    /** Returns {L_real, L_fake, R1 penalty}; leaves D's gradients accumulated. */
+    private double[] discriminatorStep(NDArray x0, boolean applyR1, NDManager scope) {
+        int b = config.batchSize();
+        List<DataParallel.Shard> shards = DataParallel.split(b, devices);
+        List<NDArray[]> inputs = new ArrayList<>();
+        // fakes without gradient: G frozen
+        generator.setTrainable(false);
+        discriminator.setTrainable(true);
+        for (DataParallel.Shard shard : shards) {
+            NDArray x0s = shard.of(x0, scope);
+            TrainingPair pair = schedule.qSamplePairs(x0s);
+            NDArray fake = posterior.samplePosterior(predict(pair), pair.xt(), pair.step());
+            inputs.add(new NDArray[] {pair.xPrev(), pair.step(), pair.xt(), fake});
+        }
+        double real = 0;
+        double fake = 0;
+        double penalty = 0;
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            for (NDArray[] in : inputs) {
+                NDArray lossReal = GanLosses.realLoss(discriminator.forward(in[0], in[1], in[2]), b);
+                collector.backward(lossReal);
+                real += lossReal.getFloat();
+                if (applyR1) {
+                    penalty += r1.accumulate(discriminator, in[0], in[1], in[2], config.r1Gamma(), b, collector);
+                }
+                NDArray lossFake = GanLosses.fakeLoss(discriminator.forward(in[3], in[1], in[2]), b);
+                collector.backward(lossFake);
+                fake += lossFake.getFloat();
+            }
+        }
+        return new double[] {real, fake, penalty};
+    }
+
+    /** Returns {L_G adversarial, L_rec}; leaves G's gradients accumulated. */
+    private double[] generatorStep(NDArray x0, double w, NDManager scope) {
+        int b = config.batchSize();
+        generator.setTrainable(true);
+        discriminator.setTrainable(false);
+        List<NDArray[]> inputs = new ArrayList<>();
+        for (DataParallel.Shard shard : DataParallel.split(b, devices)) {
+            NDArray x0s = shard.of(x0, scope);
+            TrainingPair pair = schedule.qSamplePairs(x0s);
+            NDArray z = x0s.getManager().randomNormal(new Shape(shard.size(), config.generator().nz()));
+            inputs.add(new NDArray[] {x0s, pair.step(), pair.xt(), z});
+        }
+        double adv = 0;
+        double rec = 0;
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            for (NDArray[] in : inputs) {
+                NDArray predicted = generator.forward(in[2], in[1], in[3]);
+                NDArray fake = posterior.samplePosterior(predicted, in[2], in[1]);
+                NDArray lossAdv = GanLosses.generatorLoss(discriminator.forward(fake, in[1], in[2]), b);
+                NDArray lossRec = GanLosses.reconstructionLoss(predicted, in[0], b);
+                collector.backward(config.reconstruction().usesReconstruction() ? lossAdv.add(lossRec.mul((float) w)) : lossAdv);
+                adv += lossAdv.getFloat();
+                rec += lossRec.getFloat();
+            }
+        } finally {
+            discriminator.setTrainable(true);
+        }
+        return new double[] {adv, rec};
+    }
+
+    private NDArray predict(TrainingPair pair) {
+        long n = pair.xt().getShape().get(0);
+        NDArray z = pair.xt().getManager().randomNormal(new Shape(n, config.generator().nz()), DataType.FLOAT32);
+        return generator.forward(pair.xt(), pair.step(), z);
+    }
+
+    private void requireFinite(String what, double value) {
+        if (!Double.isFinite(value)) {
+            throw new TrainingDivergedException(what + " is " + value + " at step " + (step + 1) + " (epoch " + epoch()
+                    + ") of " + config.name() + ": training stopped before this step's update and nothing was written; "
+                    + (lastCheckpoint == null ? "no checkpoint was written yet"
+                            : "the last good checkpoint is " + lastCheckpoint), lastCheckpoint);
+        }
+    }
+
+    // ---------------------------------------------------------------- randomness
+
+    /** The engine seed of a step (-1: initialisation). */
+    private int stepSeed(long at) {
+        return (int) new SplittableRandom(seed * 0x9E3779B97F4A7C15L + at).nextLong();
+    }
+
+    /** This epoch's permutation of the training set, from (seed, epoch). */
+    private int[] permutation(int epoch) {
+        SplittableRandom random = new SplittableRandom(seed ^ (0xC2B2AE3D27D4EB4FL * (epoch + 1L)));
+        int[] p = new int[data.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = i;
+        }
+        for (int i = p.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = p[i];
+            p[i] = p[j];
+            p[j] = tmp;
+        }
+        return p;
+    }
+
+    // ---------------------------------------------------------------- checks and loading
+
+    private void checkData() {
+        Shape imageShape = new Shape(data.channels(), data.height(), data.width());
+        Shape expected = config.generator().xShape(1).slice(1);
+        Shape actual = space.spaceShape(imageShape);
+        if (!actual.equals(expected)) {
+            throw new IllegalArgumentException("training config '" + config.name() + "' works on " + expected
+                    + " but the " + space.name() + " space maps " + data.name() + "'s " + imageShape + " images to "
+                    + actual);
+        }
+        if (!space.name().equals(config.space())) {
+            throw new IllegalArgumentException("training config '" + config.name() + "' trains in the '" + config.space()
+                    + "' space, got a '" + space.name() + "' space");
+        }
+        if (data.size() < config.batchSize()) {
+            throw new IllegalArgumentException("training set " + data.name() + " has " + data.size()
+                    + " images, fewer than one batch of " + config.batchSize());
+        }
+    }
+
+    /** The manifest to resume from, after checking it fits this run; null for a fresh run. */
+    private CheckpointManifest findResumePoint(boolean resume) throws IOException {
+        if (checkpoints == null) {
+            return null;
+        }
+        var latest = checkpoints.latest();
+        if (latest.isEmpty()) {
+            return null;
+        }
+        if (!resume) {
+            throw new IllegalStateException("checkpoint directory " + checkpoints.root() + " already holds "
+                    + latest.get().getFileName() + ": resume it (Builder.resume(true)) or choose another directory;"
+                    + " nothing was overwritten");
+        }
+        CheckpointManifest m = CheckpointStore.verify(latest.get());
+        if (!config.name().equals(m.preset())) {
+            throw new IllegalArgumentException("checkpoint " + latest.get() + " is from training preset '" + m.preset()
+                    + "', not '" + config.name() + "': refusing to resume; nothing was overwritten");
+        }
+        JsonNode ours = new ObjectMapper().readTree(config.toJson());
+        if (!ours.equals(m.config())) {
+            throw new IllegalArgumentException("checkpoint " + latest.get() + " was trained with another configuration of '"
+                    + m.preset() + "' (differs in " + differingKeys(ours, m.config())
+                    + "): refusing to resume; nothing was overwritten");
+        }
+        if (m.seed() != seed || !data.name().equals(m.dataset()) || data.size() != m.datasetSize()
+                || !space.name().equals(m.space())) {
+            throw new IllegalArgumentException("checkpoint " + latest.get() + " belongs to a run with seed " + m.seed()
+                    + " on " + m.dataset() + " (" + m.datasetSize() + " images, " + m.space() + " space); this run has seed "
+                    + seed + " on " + data.name() + " (" + data.size() + " images, " + space.name()
+                    + " space): refusing to resume; nothing was overwritten");
+        }
+        return m;
+    }
+
+    private static List<String> differingKeys(JsonNode a, JsonNode b) {
+        List<String> keys = new ArrayList<>();
+        for (Iterator<String> it = a.fieldNames(); it.hasNext();) {
+            String key = it.next();
+            if (!a.get(key).equals(b.get(key))) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    /** Loads a block's parameters from a DJL parameter file, closing the arrays they replace. */
+    private void load(Block block, Path file, boolean trainable) throws IOException {
+        List<NDArray> replaced = arrays(block);
+        try (InputStream in = Files.newInputStream(file)) {
+            block.loadParameters(manager, new DataInputStream(in));
+        } catch (MalformedModelException e) {
+            throw new IOException("checkpoint file " + file + " does not hold " + block.getClass().getSimpleName()
+                    + " parameters of this configuration: " + e.getMessage(), e);
+        }
+        replaced.forEach(NDArray::close);
+        for (NDArray array : arrays(block)) {
+            array.setRequiresGradient(trainable);
+        }
+    }
+
+    private NDList readList(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            NDList list = NDList.decode(manager, in);
+            list.attach(manager);
+            return list;
+        }
+    }
+
+    private static List<NDArray> arrays(Block block) {
+        List<NDArray> list = new ArrayList<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            list.add(p.getValue().getArray());
+        }
+        return list;
+    }
+
+    private Path checkpointPath(long at) {
+        return checkpoints.root().resolve(String.format("step-%010d", at));
+    }
+
+    /** Frees the networks and optimizer state. */
+    @Override
+    public void close() {
+        generator.close();
+        discriminator.close();
+        manager.close();
+    }
+
+    /** Options of a {@link GanTrainer}. */
+    public static final class Builder {
+        private final TrainingConfig config;
+        private final DataSpace space;
+        private final ImageSet data;
+        private long seed;
+        private List<Device> devices;
+        private Path checkpointDir;
+        private int checkpointEvery;
+        private int keep = 2;
+        private boolean resume = true;
+        private R1Penalty r1 = new R1Penalty();
+        private final List<TrainingListener> listeners = new ArrayList<>();
+
+        private Builder(TrainingConfig config, DataSpace space, ImageSet data) {
+            this.config = Objects.requireNonNull(config, "config");
+            this.space = Objects.requireNonNull(space, "space");
+            this.data = Objects.requireNonNull(data, "data");
+        }
+
+        /** The run's seed (default 0): initialisation, data order and every random draw derive from it. */
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /** The devices to split each batch over (default: the engine's default device). */
+        public Builder devices(List<Device> value) {
+            if (value.isEmpty()) {
+                throw new IllegalArgumentException("at least one device is needed");
+            }
+            this.devices = value;
+            return this;
+        }
+
+        /**
+         * Writes checkpoints to {@code directory} every {@code everySteps} steps (0: only at the end of
+         * {@link #train}) and resumes from the newest one there (see {@link #resume}).
+         */
+        public Builder checkpoints(Path directory, int everySteps) {
+            if (everySteps < 0) {
+                throw new IllegalArgumentException("everySteps must be >= 0, got " + everySteps);
+            }
+            this.checkpointDir = directory;
+            this.checkpointEvery = everySteps;
+            return this;
+        }
+
+        /** How many of the newest checkpoints to keep (default 2). */
+        public Builder keep(int value) {
+            this.keep = value;
+            return this;
+        }
+
+        /**
+         * Whether to continue from the newest checkpoint in the checkpoint directory (default true). With false, a
+         * directory that already holds a checkpoint is refused.
+         */
+        public Builder resume(boolean value) {
+            this.resume = value;
+            return this;
+        }
+
+        /** The R1 implementation (default: {@link R1Penalty#DEFAULT_RELATIVE_STEP}). */
+        public Builder r1(R1Penalty value) {
+            this.r1 = Objects.requireNonNull(value, "r1");
+            return this;
+        }
+
+        /** Adds a listener (progress bar, log, chart). */
+        public Builder listener(TrainingListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Builds the trainer: initialises the networks from the seed, or restores the newest checkpoint.
+         *
+         * @throws IOException when a checkpoint cannot be read or is corrupted (the message names the file)
+         * @throws IllegalArgumentException when the checkpoint belongs to another preset, configuration, seed or data
+         */
+        public GanTrainer build() throws IOException {
+            return new GanTrainer(this);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package lddgan.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import lddgan.io.AtomicFiles;
+
+/**
+ * The machine-readable training log: one JSON object per step ({@link StepRecord}'s fields: losses, R1, the
+ * reconstruction weight lambda, learning rates, timing). On start the file is cut back to the steps the trainer has
+ * done (a resumed run rewrites the lines after its checkpoint), atomically; then lines are appended and flushed.
+ */
+public final class JsonLinesLog implements TrainingListener, AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+    private BufferedWriter writer;
+
+    /** A log in {@code file}. */
+    public JsonLinesLog(Path file) {
+        this.file = file;
+    }
+
+    /** The log file. */
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void onStart(GanTrainer trainer, TrainingBudget budget) {
+        try {
+            close();
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            List<String> kept = new ArrayList<>();
+            if (Files.exists(file)) {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    if (!line.isBlank() && JSON.readTree(line).path("step").asLong(Long.MAX_VALUE) <= trainer.step()) {
+                        kept.add(line);
+                    }
+                }
+            }
+            AtomicFiles.writeString(file, kept.isEmpty() ? "" : String.join("\n", kept) + "\n");
+            writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the training log " + file, e);
+        }
+    }
+
+    @Override
+    public void onStep(StepRecord record) {
+        try {
+            ObjectNode node = JSON.valueToTree(record);
+            if (Double.isNaN(record.r1())) {
+                node.putNull("r1");
+            }
+            writer.write(node.toString());
+            writer.newLine();
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the training log " + file, e);
+        }
+    }
+
+    @Override
+    public void onEnd(TrainingSummary summary) {
+        close();
+    }
+
+    /** Reads a log back: one JSON object per step. */
+    public static List<JsonNode> read(Path file) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                out.add(JSON.readTree(line));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        if (writer != null) {
+            try {
+                writer.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                writer = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package lddgan.train;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * A text progress bar for people: steps done, rate, ETA and the latest losses, printed as whole lines (so it reads
+ * the same in a terminal, a log file and a notebook cell) at most every {@code intervalSeconds} and at the end.
+ *
+ * <pre>
+ * ddgan-cifar10@cpu [######..............]  120/400  30%  1.84 step/s  ETA 2m32s | D 1.312 G 0.804 rec 0.318 w 0
+ * </pre>
+ */
+public final class ProgressBar implements TrainingListener {
+    private static final int WIDTH = 20;
+
+    private final PrintStream out;
+    private final double intervalSeconds;
+    private String name = "";
+    private long planned = -1;
+    private double budgetSeconds = -1;
+    private long startStep;
+    private double lastPrint = Double.NEGATIVE_INFINITY;
+    private StepRecord last;
+
+    /** A bar on standard output, at most every 10 seconds. */
+    public ProgressBar() {
+        this(System.out, 10);
+    }
+
+    /** A bar on {@code out}, at most every {@code intervalSeconds}. */
+    public ProgressBar(PrintStream out, double intervalSeconds) {
+        this.out = out;
+        this.intervalSeconds = intervalSeconds;
+    }
+
+    @Override
+    public void onStart(GanTrainer trainer, TrainingBudget budget) {
+        name = trainer.config().name();
+        planned = budget.plannedSteps(trainer.stepsPerEpoch());
+        budgetSeconds = budget.maxTime() == null ? -1 : budget.maxTime().toMillis() / 1000.0;
+        startStep = trainer.step();
+        lastPrint = Double.NEGATIVE_INFINITY;
+        out.printf(Locale.ROOT, "%s: training from step %d for %s (%d steps per epoch, batch %d)%n", name, startStep, budget,
+                trainer.stepsPerEpoch(), trainer.config().batchSize());
+    }
+
+    @Override
+    public void onStep(StepRecord r) {
+        last = r;
+        if (r.elapsedSeconds() - lastPrint >= intervalSeconds || r.step() == planned) {
+            out.println(line(r));
+            lastPrint = r.elapsedSeconds();
+        }
+    }
+
+    @Override
+    public void onCheckpoint(java.nio.file.Path directory, long step) {
+        out.printf(Locale.ROOT, "%s: checkpoint at step %d -> %s%n", name, step, directory);
+    }
+
+    @Override
+    public void onEnd(TrainingSummary summary) {
+        if (last != null && last.elapsedSeconds() != lastPrint) {
+            out.println(line(last));
+        }
+        out.printf(Locale.ROOT, "%s: stopped at step %d (epoch %d) after %.1f s, %.2f step/s: %s%n", name, summary.steps(),
+                summary.epoch(), summary.wallSeconds(), summary.stepsPerSecond(), summary.reason());
+    }
+
+    /** One progress line for a step. */
+    String line(StepRecord r) {
+        long done = r.step() - startStep;
+        double rate = r.elapsedSeconds() > 0 ? done / r.elapsedSeconds() : 0;
+        double fraction;
+        double eta;
+        String count;
+        if (planned > 0) {
+            fraction = Math.min(1, r.step() / (double) planned);
+            eta = rate > 0 ? (planned - r.step()) / rate : Double.NaN;
+            count = String.format(Locale.ROOT, "%d/%d", r.step(), planned);
+        } else {
+            fraction = budgetSeconds > 0 ? Math.min(1, r.elapsedSeconds() / budgetSeconds) : 0;
+            eta = budgetSeconds > 0 ? Math.max(0, budgetSeconds - r.elapsedSeconds()) : Double.NaN;
+            count = String.valueOf(r.step());
+        }
+        int filled = (int) Math.round(fraction * WIDTH);
+        return String.format(Locale.ROOT, "%s [%s%s] %s %3.0f%% %6.2f step/s ETA %s | D %.3f G %.3f rec %.3f w %.3g", name,
+                "#".repeat(filled), ".".repeat(WIDTH - filled), count, 100 * fraction, rate, duration(eta), r.lossD(),
+                r.lossGAdv(), r.lossRec(), r.recWeight());
+    }
+
+    static String duration(double seconds) {
+        if (Double.isNaN(seconds)) {
+            return "?";
+        }
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60)
+                : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+    }
+}

@@ -1,0 +1,26 @@
+package lddgan.train;
+
+import java.nio.file.Path;
+
+/** Receives a run's progress: a progress bar, a JSON-lines log, a live chart in a notebook. */
+public interface TrainingListener {
+    /**
+     * Called once before the first step of {@link GanTrainer#train}.
+     *
+     * @param trainer the trainer (its configuration, step and epoch)
+     * @param budget the budget of this call
+     */
+    default void onStart(GanTrainer trainer, TrainingBudget budget) {
+    }
+
+    /** Called after every step. */
+    void onStep(StepRecord record);
+
+    /** Called after a checkpoint was written. */
+    default void onCheckpoint(Path directory, long step) {
+    }
+
+    /** Called when {@link GanTrainer#train} returns or fails. */
+    default void onEnd(TrainingSummary summary) {
+    }
+}

@@ -1,0 +1,76 @@
+package lddgan.train;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import lddgan.config.Profile;
+import lddgan.data.Cifar10;
+import lddgan.data.ImageSet;
+import lddgan.data.SyntheticImages;
+import lddgan.space.DataSpace;
+import lddgan.space.HaarStandInFirstStage;
+import lddgan.space.LatentSpace;
+import lddgan.space.PixelSpace;
+import lddgan.space.WaveletSpace;
+
+/**
+ * The standard pieces of a run that notebooks and {@link TrainRun} share: the data space of a configuration and the
+ * CIFAR-10 training set (the real one, or the subset in {@code LDDGAN_DATA_DIR}; synthetic images only on the
+ * smoke profile when none is present).
+ */
+public final class TrainingSetup {
+    private TrainingSetup() {
+    }
+
+    /**
+     * The data space a configuration trains in. The latent space uses {@link HaarStandInFirstStage} (stochastic, like
+     * a KL encoder) until a trained autoencoder is given with {@link #space(TrainingConfig, DataSpace)}.
+     */
+    public static DataSpace space(TrainingConfig config) {
+        return switch (config.space()) {
+            case "pixel" -> new PixelSpace();
+            case "wavelet" -> new WaveletSpace();
+            case "latent" -> new LatentSpace(new HaarStandInFirstStage(true, 0.01));
+            default -> throw new IllegalArgumentException("unknown space " + config.space() + "; known: " + TrainingConfig.SPACES);
+        };
+    }
+
+    /** {@code latent} when the configuration trains in latent space, else the configuration's standard space. */
+    public static DataSpace space(TrainingConfig config, DataSpace latent) {
+        return config.space().equals("latent") ? latent : space(config);
+    }
+
+    /**
+     * The CIFAR-10 training images for a profile: the located data set (full or subset), or, on the smoke profile
+     * only, {@code syntheticSize} synthetic images.
+     *
+     * @throws IllegalStateException on the cpu and paper profiles when no CIFAR-10 is found (the message says how to
+     *     get it)
+     */
+    public static ImageSet cifar10Train(Profile profile, int syntheticSize) throws IOException {
+        var located = Cifar10.locate();
+        if (located.isPresent()) {
+            return located.get().train();
+        }
+        if (profile != Profile.SMOKE) {
+            Cifar10.require();
+        }
+        return SyntheticImages.generate(syntheticSize, 32, 0);
+    }
+
+    /** The CIFAR-10 test images when present (for the offline extractor's accuracy), else a synthetic set. */
+    public static ImageSet cifar10Test(int syntheticSize) throws IOException {
+        var located = Cifar10.locate();
+        return located.isPresent() ? located.get().test() : SyntheticImages.generate(syntheticSize, 32, 1);
+    }
+
+    /** A name for files: lower case, no '@'. */
+    public static String fileName(String name) {
+        return name.toLowerCase(Locale.ROOT).replace('@', '-');
+    }
+
+    /** The training presets that have a cpu and smoke profile (the CIFAR-10 ones). */
+    public static List<String> cifar10Presets() {
+        return List.of(TrainingConfig.DDGAN_CIFAR10, TrainingConfig.WDDGAN_CIFAR10, TrainingConfig.LDDGAN_CIFAR10);
+    }
+}

@@ -1,0 +1,76 @@
+package lddgan.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import lddgan.config.Profile;
+import org.junit.jupiter.api.Test;
+
+/** Training presets carry REFERENCE-CODE.md's numbers (sections 2, 4, 5; LDDGAN Table 10) and shrink per profile. */
+class TrainingConfigTest {
+
+    @Test
+    void lddganCifar10IsTheReferenceConfiguration() {
+        TrainingConfig c = TrainingConfig.preset("lddgan-cifar10");
+        assertEquals("latent", c.space());
+        assertEquals(4, c.numSteps());
+        assertEquals(256, c.batchSize());
+        assertEquals(2000, c.epochs());
+        assertEquals(1.6e-4, c.lrG());
+        assertEquals(1.25e-4, c.lrD());
+        assertEquals(0.5, c.beta1());
+        assertEquals(0.9, c.beta2());
+        assertEquals(0.9999, c.emaDecay());
+        assertEquals(0.02, c.r1Gamma());
+        assertEquals(15, c.lazyReg());
+        assertEquals(50, c.generator().nz());
+        assertEquals(4, c.generator().channels());
+        assertEquals(16, c.generator().resolution());
+    }
+
+    @Test
+    void highResolutionPresetsFollowTheCode() {
+        TrainingConfig celeba = TrainingConfig.preset("lddgan-celebahq");
+        assertEquals(2, celeba.numSteps());
+        assertEquals(2e-4, celeba.lrG());
+        assertEquals(1e-4, celeba.lrD());
+        assertEquals(0.999, celeba.emaDecay());
+        assertEquals(2.0, celeba.r1Gamma());
+        assertEquals(10, celeba.lazyReg());
+        TrainingConfig lsun = TrainingConfig.preset("lddgan-lsun");
+        assertEquals(1.0, lsun.r1Gamma());
+        assertEquals(1000, lsun.epochs());
+    }
+
+    @Test
+    void profilesShrinkTheNetworksButKeepTheLossesAndSchedule() {
+        TrainingConfig cpu = TrainingConfig.preset("ddgan-cifar10", Profile.CPU);
+        TrainingConfig paper = TrainingConfig.preset("ddgan-cifar10");
+        assertEquals("ddgan-cifar10@cpu", cpu.name());
+        assertEquals(32, cpu.generator().nf());
+        assertEquals(paper.generator().chMult(), cpu.generator().chMult());
+        assertEquals(paper.lrG(), cpu.lrG());
+        assertEquals(paper.numSteps(), cpu.numSteps());
+        assertEquals(paper.reconstruction(), cpu.reconstruction());
+        assertEquals(32, cpu.batchSize());
+    }
+
+    @Test
+    void unknownPresetsAndMissingProfilesAreNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingConfig.preset("nope"));
+        assertTrue(e.getMessage().contains("lddgan-cifar10"), e.getMessage());
+        IllegalArgumentException p = assertThrows(IllegalArgumentException.class,
+                () -> TrainingConfig.preset("lddgan-celebahq", Profile.CPU));
+        assertTrue(p.getMessage().contains("'cpu'"), p.getMessage());
+    }
+
+    @Test
+    void jsonRoundTripsAndBadValuesNameTheField() {
+        TrainingConfig c = TrainingConfig.preset("wddgan-cifar10", Profile.SMOKE);
+        assertEquals(c, TrainingConfig.fromJson(c.toJson()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingConfig.fromJson(c.toJson().replace("\"lazyReg\" : 15", "\"lazyReg\" : 0")));
+        assertTrue(e.getMessage().contains("lazyReg"), e.getMessage());
+    }
+}
