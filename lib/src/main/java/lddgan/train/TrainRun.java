@@ -70,7 +70,13 @@ public final class TrainRun {
             FeatureStatistics reference = ReferenceStatistics.of(extractor, train);
             if (trainer.step() == 0) {
                 out.put("fid_start", evaluate(trainer, extractor, reference, manager, samples, results, "start"));
+            } else {
+                // resumed: the start is the same seed's initialisation, rebuilt without checkpoints
+                try (GanTrainer initial = GanTrainer.builder(config, TrainingSetup.space(config), train).seed(seed).build()) {
+                    out.put("fid_start", evaluate(initial, extractor, reference, manager, samples, results, "start"));
+                }
             }
+            System.out.printf(Locale.ROOT, "%s: FID at step 0 = %.3f%n", config.name(), (Double) out.get("fid_start"));
             TrainingSummary summary = trainer.train(TrainingBudget.steps(steps));
             out.put("fid_end", evaluate(trainer, extractor, reference, manager, samples, results, "end"));
             out.put("steps", summary.steps());
@@ -84,10 +90,8 @@ public final class TrainRun {
                     .with("fid reference", "training set (" + train.size() + " images)")
                     .with("note", "offline-extractor FID of EMA samples: progress within this run, not the paper's FID");
             results.writeJson("fid", out, conditions);
-            System.out.printf(Locale.ROOT, "%s: FID (offline extractor, %d EMA samples vs %d training images) %s -> %.3f%n",
-                    config.name(), samples, train.size(), out.containsKey("fid_start")
-                            ? String.format(Locale.ROOT, "%.3f", (Double) out.get("fid_start")) : "(resumed)",
-                    (Double) out.get("fid_end"));
+            System.out.printf(Locale.ROOT, "%s: FID (offline extractor, %d EMA samples vs %d training images) %.3f -> %.3f%n",
+                    config.name(), samples, train.size(), (Double) out.get("fid_start"), (Double) out.get("fid_end"));
         }
         return out;
     }
