@@ -3,7 +3,6 @@ package lddgan.generator;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
@@ -172,9 +171,10 @@ public final class NcsnppGenerator extends ComposedBlock {
         return config;
     }
 
-    /** Initialises the parameters (float32) for batches of {@code batch} samples. */
-    public void initialize(NDManager manager, int batch) {
-        initialize(manager, DataType.FLOAT32, config.inputShapes(batch));
+    /** {@inheritDoc} */
+    @Override
+    protected Shape[] inputShapes(long batch) {
+        return config.inputShapes(batch);
     }
 
     /** {@inheritDoc} */

@@ -41,6 +41,14 @@ public abstract class ComposedBlock extends AbstractBlock {
         return shapes;
     }
 
+    /** Initialises the parameters (float32) for batches of {@code batch} samples. */
+    public final void initialize(NDManager manager, int batch) {
+        initialize(manager, DataType.FLOAT32, inputShapes(batch));
+    }
+
+    /** The shapes of the inputs of a batch of {@code batch} samples (the network's forward contract). */
+    protected abstract Shape[] inputShapes(long batch);
+
     /** {@inheritDoc} */
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {

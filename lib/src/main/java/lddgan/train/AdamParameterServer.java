@@ -82,7 +82,10 @@ public final class AdamParameterServer implements ParameterServer {
         }
         NDArray target = params[0];
         try (NDManager scope = manager.newSubManager(target.getDevice())) {
-            NDArray g = DataParallel.sumOnFirst(grads, scope);
+            for (NDArray grad : grads) {
+                grad.tempAttach(scope);
+            }
+            NDArray g = DataParallel.sumOnFirst(grads);
             double correction1 = 1 - Math.pow(beta1, steps);
             double correction2 = 1 - Math.pow(beta2, steps);
             mv[0].muli((float) beta1).addi(g.mul((float) (1 - beta1)));

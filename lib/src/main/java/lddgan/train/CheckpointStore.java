@@ -67,7 +67,7 @@ public final class CheckpointStore {
     public Path write(long step, Map<String, FileWriter> files, Function<Map<String, String>, CheckpointManifest> manifest)
             throws IOException {
         Files.createDirectories(root);
-        Path target = root.resolve(name(step));
+        Path target = directory(step);
         Path temporary = Files.createTempDirectory(root, ".writing-" + name(step) + "-");
         try {
             Map<String, String> hashes = new LinkedHashMap<>();
@@ -94,6 +94,11 @@ public final class CheckpointStore {
         }
         prune();
         return target;
+    }
+
+    /** The directory a checkpoint after {@code step} steps has. */
+    public Path directory(long step) {
+        return root.resolve(name(step));
     }
 
     /** The newest checkpoint directory (by step), if any. */

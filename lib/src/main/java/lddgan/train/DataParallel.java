@@ -64,15 +64,15 @@ public final class DataParallel {
         return shards;
     }
 
-    /** The sum of the arrays, on the first one's device, in {@code scope} (a borrowed view when there is one). */
-    static NDArray sumOnFirst(NDArray[] arrays, NDManager scope) {
+    /**
+     * The sum of the arrays on the first one's device: the first array itself when it is alone, else a new array in
+     * the first one's manager (borrow the arrays into a scope first).
+     */
+    static NDArray sumOnFirst(NDArray[] arrays) {
         Device target = arrays[0].getDevice();
-        NDArray sum = arrays[0].duplicate();
-        sum.attach(scope);
+        NDArray sum = arrays[0];
         for (int i = 1; i < arrays.length; i++) {
-            NDArray moved = arrays[i].toDevice(target, true);
-            moved.attach(scope);
-            sum.addi(moved);
+            sum = sum.add(arrays[i].toDevice(target, false));
         }
         return sum;
     }

@@ -43,10 +43,9 @@ final class ExponentialMovingAverage {
 
     /** ema = d ema + (1 - d) theta, in place. */
     void update() {
-        for (int i = 0; i < averages.size(); i++) {
-            NDArray source = sources.get(i);
-            try (NDManager scope = source.getManager().newSubManager()) {
-                NDArray scaled = source.mul((float) (1 - decay));
+        try (NDManager scope = sources.get(0).getManager().newSubManager()) {
+            for (int i = 0; i < averages.size(); i++) {
+                NDArray scaled = sources.get(i).mul((float) (1 - decay));
                 scaled.attach(scope);
                 averages.get(i).muli((float) decay).addi(scaled);
             }

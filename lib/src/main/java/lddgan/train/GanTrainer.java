@@ -10,9 +10,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.util.Pair;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.DataInputStream;
@@ -108,7 +106,7 @@ public final class GanTrainer implements AutoCloseable {
         this.stepsPerEpoch = data.size() / config.batchSize();
         this.schedule = FewStepVpSchedule.of(config.numSteps());
         this.posterior = schedule.posterior();
-        CheckpointManifest resumeFrom = findResumePoint(b.resume);
+        ResumePoint resumeFrom = findResumePoint(b.resume);
         this.manager = NDManager.newBaseManager(devices.get(0));
         // 1. networks, initialised from (seed, -1); replaced by the checkpoint's weights on resume
         Engine.getInstance().setRandomSeed(stepSeed(-1));
@@ -120,22 +118,22 @@ public final class GanTrainer implements AutoCloseable {
         d.initialize(manager, initBatch);
         emaGenerator.initialize(manager, initBatch);
         if (resumeFrom != null) {
-            Path dir = checkpoints.latest().orElseThrow();
+            Path dir = resumeFrom.directory();
             load(g, dir.resolve(GENERATOR_FILE), true);
             load(d, dir.resolve(DISCRIMINATOR_FILE), true);
             load(emaGenerator, dir.resolve(EMA_FILE), false);
         }
         this.generator = new Network("generator", g, manager, devices, config.beta1(), config.beta2());
         this.discriminator = new Network("discriminator", d, manager, devices, config.beta1(), config.beta2());
-        this.ema = new ExponentialMovingAverage(arrays(emaGenerator), generator.arrays(), config.emaDecay());
+        this.ema = new ExponentialMovingAverage(Network.arrays(emaGenerator), generator.arrays(), config.emaDecay());
         if (resumeFrom == null) {
             ema.reset();
         } else {
-            Path dir = checkpoints.latest().orElseThrow();
-            generator.restoreOptimizerState(readList(dir.resolve(OPTIMIZER_G_FILE)), resumeFrom.generatorOptimizerSteps());
-            discriminator.restoreOptimizerState(readList(dir.resolve(OPTIMIZER_D_FILE)),
-                    resumeFrom.discriminatorOptimizerSteps());
-            this.step = resumeFrom.step();
+            Path dir = resumeFrom.directory();
+            CheckpointManifest m = resumeFrom.manifest();
+            generator.restoreOptimizerState(readList(dir.resolve(OPTIMIZER_G_FILE)), m.generatorOptimizerSteps());
+            discriminator.restoreOptimizerState(readList(dir.resolve(OPTIMIZER_D_FILE)), m.discriminatorOptimizerSteps());
+            this.step = m.step();
             this.lastCheckpoint = dir;
         }
     }
@@ -227,6 +225,7 @@ public final class GanTrainer implements AutoCloseable {
         long t0 = System.nanoTime();
         listeners.forEach(l -> l.onStart(this, budget));
         String reason = null;
+        TrainingSummary summary;
         try {
             while (true) {
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
@@ -243,7 +242,7 @@ public final class GanTrainer implements AutoCloseable {
                     saveCheckpoint();
                 }
             }
-            if (checkpoints != null && (lastCheckpoint == null || !lastCheckpoint.equals(checkpointPath(step)))) {
+            if (checkpoints != null && !checkpoints.directory(step).equals(lastCheckpoint)) {
                 saveCheckpoint();
             }
         } catch (TrainingDivergedException e) {
@@ -251,13 +250,13 @@ public final class GanTrainer implements AutoCloseable {
             throw e;
         } finally {
             double wall = (System.nanoTime() - t0) / 1e9;
-            TrainingSummary summary = new TrainingSummary(config.name(), start, step, epoch(), wall,
-                    wall > 0 ? (step - start) / wall : 0, reason, lastCheckpoint);
-            listeners.forEach(l -> l.onEnd(summary));
+            summary = new TrainingSummary(config.name(), start, step, epoch(), wall, wall > 0 ? (step - start) / wall : 0,
+                    reason, lastCheckpoint);
+            for (TrainingListener l : listeners) {
+                l.onEnd(summary);
+            }
         }
-        double wall = (System.nanoTime() - t0) / 1e9;
-        return new TrainingSummary(config.name(), start, step, epoch(), wall, wall > 0 ? (step - start) / wall : 0,
-                reason, lastCheckpoint);
+        return summary;
     }
 
     /**
@@ -401,8 +400,7 @@ public final class GanTrainer implements AutoCloseable {
         for (DataParallel.Shard shard : DataParallel.split(b, devices)) {
             NDArray x0s = shard.of(x0, scope);
             TrainingPair pair = schedule.qSamplePairs(x0s);
-            NDArray z = x0s.getManager().randomNormal(new Shape(shard.size(), config.generator().nz()));
-            inputs.add(new NDArray[] {x0s, pair.step(), pair.xt(), z});
+            inputs.add(new NDArray[] {x0s, pair.step(), pair.xt(), latent(pair.xt())});
         }
         double adv = 0;
         double rec = 0;
@@ -423,9 +421,12 @@ public final class GanTrainer implements AutoCloseable {
     }
 
     private NDArray predict(TrainingPair pair) {
-        long n = pair.xt().getShape().get(0);
-        NDArray z = pair.xt().getManager().randomNormal(new Shape(n, config.generator().nz()), DataType.FLOAT32);
-        return generator.forward(pair.xt(), pair.step(), z);
+        return generator.forward(pair.xt(), pair.step(), latent(pair.xt()));
+    }
+
+    /** z ~ N(0, I), one row per sample of {@code like}, in its manager. */
+    private NDArray latent(NDArray like) {
+        return like.getManager().randomNormal(new Shape(like.getShape().get(0), config.generator().nz()), DataType.FLOAT32);
     }
 
     private void requireFinite(String what, double value) {
@@ -481,8 +482,12 @@ public final class GanTrainer implements AutoCloseable {
         }
     }
 
-    /** The manifest to resume from, after checking it fits this run; null for a fresh run. */
-    private CheckpointManifest findResumePoint(boolean resume) throws IOException {
+    /** A checkpoint directory and its verified manifest. */
+    private record ResumePoint(Path directory, CheckpointManifest manifest) {
+    }
+
+    /** The checkpoint to resume from, after checking it fits this run; null for a fresh run. */
+    private ResumePoint findResumePoint(boolean resume) throws IOException {
         if (checkpoints == null) {
             return null;
         }
@@ -513,7 +518,7 @@ public final class GanTrainer implements AutoCloseable {
                     + seed + " on " + data.name() + " (" + data.size() + " images, " + space.name()
                     + " space): refusing to resume; nothing was overwritten");
         }
-        return m;
+        return new ResumePoint(latest.get(), m);
     }
 
     private static List<String> differingKeys(JsonNode a, JsonNode b) {
@@ -529,7 +534,7 @@ public final class GanTrainer implements AutoCloseable {
 
     /** Loads a block's parameters from a DJL parameter file, closing the arrays they replace. */
     private void load(Block block, Path file, boolean trainable) throws IOException {
-        List<NDArray> replaced = arrays(block);
+        List<NDArray> replaced = Network.arrays(block);
         try (InputStream in = Files.newInputStream(file)) {
             block.loadParameters(manager, new DataInputStream(in));
         } catch (MalformedModelException e) {
@@ -537,7 +542,7 @@ public final class GanTrainer implements AutoCloseable {
                     + " parameters of this configuration: " + e.getMessage(), e);
         }
         replaced.forEach(NDArray::close);
-        for (NDArray array : arrays(block)) {
+        for (NDArray array : Network.arrays(block)) {
             array.setRequiresGradient(trainable);
         }
     }
@@ -548,18 +553,6 @@ public final class GanTrainer implements AutoCloseable {
             list.attach(manager);
             return list;
         }
-    }
-
-    private static List<NDArray> arrays(Block block) {
-        List<NDArray> list = new ArrayList<>();
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            list.add(p.getValue().getArray());
-        }
-        return list;
-    }
-
-    private Path checkpointPath(long at) {
-        return checkpoints.root().resolve(String.format("step-%010d", at));
     }
 
     /** Frees the networks and optimizer state. */

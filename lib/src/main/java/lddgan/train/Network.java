@@ -24,6 +24,7 @@ final class Network implements AutoCloseable {
     private final AdamParameterServer optimizer;
     private final List<Parameter> parameters = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
+    private boolean trainable = true;
 
     Network(String role, Block block, NDManager manager, List<Device> devices, double beta1, double beta2) {
         this.role = role;
@@ -58,12 +59,16 @@ final class Network implements AutoCloseable {
      * Sets whether the parameters collect gradients (the reference's {@code p.requires_grad = flag}); a frozen
      * network still passes gradients through to its inputs.
      */
-    void setTrainable(boolean trainable) {
+    void setTrainable(boolean value) {
+        if (value == trainable) {
+            return;
+        }
         for (Parameter p : parameters) {
             for (Device device : devices) {
-                store.getValue(p, device, true).setRequiresGradient(trainable);
+                store.getValue(p, device, true).setRequiresGradient(value);
             }
         }
+        trainable = value;
     }
 
     /** One Adam step at {@code learningRate} from the accumulated gradients (outside any gradient collector). */
@@ -90,9 +95,14 @@ final class Network implements AutoCloseable {
 
     /** The parameter arrays on the first device, in order. */
     List<NDArray> arrays() {
+        return arrays(block);
+    }
+
+    /** A block's parameter arrays, in order. */
+    static List<NDArray> arrays(Block block) {
         List<NDArray> arrays = new ArrayList<>();
-        for (Parameter p : parameters) {
-            arrays.add(p.getArray());
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            arrays.add(p.getValue().getArray());
         }
         return arrays;
     }

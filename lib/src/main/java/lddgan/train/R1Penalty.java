@@ -50,11 +50,6 @@ public final class R1Penalty {
         this.relativeStep = relativeStep;
     }
 
-    /** The per-element RMS step. */
-    public double relativeStep() {
-        return relativeStep;
-    }
-
     /**
      * Adds the parameter gradient of the penalty on one shard to D's gradients, and returns the penalty's value.
      * D must be trainable; it is frozen during the input-gradient pass and trainable again on return.

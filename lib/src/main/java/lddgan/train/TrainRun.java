@@ -4,7 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -105,7 +104,6 @@ public final class TrainRun {
             FeatureStatistics generated = FeatureStatistics.of(extractor, set, ReferenceStatistics.BATCH_SIZE, set.name());
             NDArray grid = images.get("0:" + Math.min(64, samples));
             results.writeBytes("samples-" + label + ".png", Charts.png(ImageGrid.of(grid, 8, 2)));
-            Files.createDirectories(results.dir());
             return FrechetDistance.between(generated, reference);
         }
     }

@@ -163,24 +163,10 @@ public record TrainingConfig(
                 scale.emaDecay(), r1Gamma, lazyReg, reconstruction, recWeight, wlDelta, horizontalFlip);
     }
 
-    /** A copy with another batch size. */
-    public TrainingConfig withBatchSize(int newBatchSize) {
-        return new TrainingConfig(name, description, space, generator, discriminator, numSteps, newBatchSize, epochs, lrG,
-                lrD, beta1, beta2, lrSchedule, lrMin, emaDecay, r1Gamma, lazyReg, reconstruction,
-                recWeight, wlDelta, horizontalFlip);
-    }
-
     /** A copy with another R1 interval (benchmarks use 1 to exercise R1 on every step). */
     public TrainingConfig withLazyReg(int newLazyReg) {
         return new TrainingConfig(name, description, space, generator, discriminator, numSteps, batchSize, epochs, lrG,
                 lrD, beta1, beta2, lrSchedule, lrMin, emaDecay, r1Gamma, newLazyReg, reconstruction, recWeight, wlDelta,
-                horizontalFlip);
-    }
-
-    /** A copy with another number of epochs N for the per-epoch schedules. */
-    public TrainingConfig withEpochs(int newEpochs) {
-        return new TrainingConfig(name, description, space, generator, discriminator, numSteps, batchSize, newEpochs, lrG,
-                lrD, beta1, beta2, lrSchedule, lrMin, emaDecay, r1Gamma, lazyReg, reconstruction, recWeight, wlDelta,
                 horizontalFlip);
     }
 

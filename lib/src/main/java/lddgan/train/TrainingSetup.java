@@ -24,7 +24,7 @@ public final class TrainingSetup {
 
     /**
      * The data space a configuration trains in. The latent space uses {@link HaarStandInFirstStage} (stochastic, like
-     * a KL encoder) until a trained autoencoder is given with {@link #space(TrainingConfig, DataSpace)}.
+     * a KL encoder) until the autoencoders of issue 6 implement {@link lddgan.space.FirstStage}.
      */
     public static DataSpace space(TrainingConfig config) {
         return switch (config.space()) {
@@ -33,11 +33,6 @@ public final class TrainingSetup {
             case "latent" -> new LatentSpace(new HaarStandInFirstStage(true, 0.01));
             default -> throw new IllegalArgumentException("unknown space " + config.space() + "; known: " + TrainingConfig.SPACES);
         };
-    }
-
-    /** {@code latent} when the configuration trains in latent space, else the configuration's standard space. */
-    public static DataSpace space(TrainingConfig config, DataSpace latent) {
-        return config.space().equals("latent") ? latent : space(config);
     }
 
     /**
