@@ -28,7 +28,7 @@ import lddgan.train.TrainingSetup;
  *
  * <p>Environment: {@code LDDGAN_BENCH_RATE_STEPS} (timed steps per preset, default 20, after 3 warm-up steps),
  * {@code LDDGAN_BENCH_MEMORY_STEPS} (default 2000), {@code LDDGAN_BENCH_MODELS} (comma-separated presets, default the
- * three CIFAR-10 ones).
+ * three CIFAR-10 ones), {@code LDDGAN_BENCH_MEMORY_MODELS} (the presets of the memory run, default the same).
  */
 public final class TrainingBenchmark {
     private static final int WARMUP_STEPS = 3;
@@ -55,7 +55,7 @@ public final class TrainingBenchmark {
         }
         result.put("steps_per_second", rates);
         List<Map<String, Object>> memory = new ArrayList<>();
-        for (String model : models) {
+        for (String model : env.getOrDefault("LDDGAN_BENCH_MEMORY_MODELS", String.join(",", models)).split(",")) {
             memory.add(memory(TrainingConfig.preset(model, Profile.SMOKE).withLazyReg(1), data, memorySteps));
         }
         result.put("native_memory", memory);
