@@ -16,6 +16,7 @@ import lddgan.nn.NetworkStats;
 import lddgan.nn.Nonlinearity;
 import lddgan.nn.Resample;
 import lddgan.nn.VarianceScaling;
+import lddgan.nn.Scalars;
 
 /**
  * The discriminator's residual block ({@code DownConvBlock}; REFERENCE-CODE.md section 3), one class
@@ -84,7 +85,7 @@ public final class DownConvBlock extends AbstractBlock implements NetworkStats.O
         o = conv2.forward(ps, new NDList(o), training).singletonOrThrow();
         // 5. 1x1 shortcut without bias, rescaled sum
         NDArray shortcut = skip.forward(ps, new NDList(x), training).singletonOrThrow();
-        return new NDList(o.add(shortcut).mul((float) (1 / Math.sqrt(2))));
+        return new NDList(Scalars.times(o.add(shortcut), 1 / Math.sqrt(2)));
     }
 
     /** {@inheritDoc} */

@@ -12,6 +12,7 @@ import ai.djl.util.PairList;
 import lddgan.nn.GroupNorm;
 import lddgan.nn.Layers;
 import lddgan.nn.NetworkStats;
+import lddgan.nn.Scalars;
 
 /**
  * Single-head self-attention over the pixels ({@code layerspp.AttnBlockpp}; REFERENCE-CODE.md
@@ -52,12 +53,12 @@ public final class AttentionBlock extends AbstractBlock implements NetworkStats.
         NDArray k = key.forward(ps, h, training).singletonOrThrow().reshape(n, channels, hw);
         NDArray v = value.forward(ps, h, training).singletonOrThrow().reshape(n, channels, hw);
         // 3. attention weights softmax over j of q_i . k_j / sqrt(C): (N, HW_i, HW_j)
-        NDArray w = q.transpose(0, 2, 1).matMul(k).mul((float) (1 / Math.sqrt(channels))).softmax(2);
+        NDArray w = Scalars.times(q.transpose(0, 2, 1).matMul(k), 1 / Math.sqrt(channels)).softmax(2);
         // 4. weighted sum of the values: (N, C, HW_i)
         NDArray attended = v.matMul(w.transpose(0, 2, 1)).reshape(s);
         // 5. output projection (initialised near zero) and rescaled residual
         NDArray out = output.forward(ps, new NDList(attended), training).singletonOrThrow();
-        return new NDList(x.add(out).mul((float) (1 / Math.sqrt(2))));
+        return new NDList(Scalars.times(x.add(out), 1 / Math.sqrt(2)));
     }
 
     /** {@inheritDoc} */

@@ -19,6 +19,7 @@ import lddgan.nn.Layers;
 import lddgan.nn.Nonlinearity;
 import lddgan.nn.Resample;
 import lddgan.nn.TimestepEmbedding;
+import lddgan.nn.Scalars;
 
 /**
  * The generator x0' = G(x_{k+1}, k, z): NCSN++ with adaptive group normalisation (LDDGAN section 3,
@@ -202,7 +203,7 @@ public final class NcsnppGenerator extends ComposedBlock {
             if (level.downsample() != null) {
                 NDArray h = run(level.downsample(), ps, training, skips.peek(), temb, zemb);
                 // input pyramid, residual combine: (FIR-conv-down(pyramid) + h) / sqrt(2)
-                pyramid = run(level.pyramid(), ps, training, pyramid).add(h).mul(INV_SQRT2);
+                pyramid = Scalars.times(run(level.pyramid(), ps, training, pyramid).add(h), INV_SQRT2);
                 skips.push(pyramid);
             }
         }

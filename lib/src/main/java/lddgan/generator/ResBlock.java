@@ -19,6 +19,7 @@ import lddgan.nn.Layers;
 import lddgan.nn.NetworkStats;
 import lddgan.nn.Nonlinearity;
 import lddgan.nn.Resample;
+import lddgan.nn.Scalars;
 
 /**
  * The BigGAN++ residual block of NCSN++ with adaptive group normalisation
@@ -130,7 +131,7 @@ public final class ResBlock extends AbstractBlock implements NetworkStats.OwnCos
         }
         // 8. residual sum, rescaled by 1/sqrt(2)
         NDArray out = x.add(h);
-        return new NDList(skipRescale ? out.mul((float) (1 / Math.sqrt(2))) : out);
+        return new NDList(skipRescale ? Scalars.times(out, 1 / Math.sqrt(2)) : out);
     }
 
     private NDArray normalize(Block norm, ParameterStore ps, NDArray x, NDArray zemb, boolean training) {

@@ -2,6 +2,7 @@ package lddgan.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import lddgan.nn.Scalars;
 
 /**
  * The non-saturating GAN losses in their softplus form (LDDGAN Sec. 4.3, Eq. (5)-(7); REFERENCE-CODE.md section 4).
@@ -14,12 +15,12 @@ final class GanLosses {
 
     /** Eq. (5), real term: sum softplus(-D(real)) / batch. */
     static NDArray realLoss(NDArray logits, int globalBatch) {
-        return Activation.softPlus(logits.neg()).sum().div(globalBatch);
+        return Scalars.over(Activation.softPlus(logits.neg()).sum(), globalBatch);
     }
 
     /** Eq. (5), fake term: sum softplus(D(fake)) / batch. */
     static NDArray fakeLoss(NDArray logits, int globalBatch) {
-        return Activation.softPlus(logits).sum().div(globalBatch);
+        return Scalars.over(Activation.softPlus(logits).sum(), globalBatch);
     }
 
     /** Eq. (6), the generator's adversarial loss: sum softplus(-D(fake)) / batch. */
@@ -30,6 +31,6 @@ final class GanLosses {
     /** Eq. (7), L_rec = mean |x0' - x0| over the global batch's elements. */
     static NDArray reconstructionLoss(NDArray predicted, NDArray target, int globalBatch) {
         long perSample = predicted.getShape().size() / predicted.getShape().get(0);
-        return predicted.sub(target).abs().sum().div((float) ((double) globalBatch * perSample));
+        return Scalars.over(predicted.sub(target).abs().sum(), (double) globalBatch * perSample);
     }
 }

@@ -38,6 +38,7 @@ import lddgan.schedule.FewStepVpSchedule;
 import lddgan.schedule.Posterior;
 import lddgan.schedule.TrainingPair;
 import lddgan.space.DataSpace;
+import lddgan.nn.Scalars;
 
 /**
  * The adversarial denoising training loop of DDGAN, WDDGAN and LDDGAN (LDDGAN Sec. 4.3, Eq. (5)-(9);
@@ -410,7 +411,7 @@ public final class GanTrainer implements AutoCloseable {
                 NDArray fake = posterior.samplePosterior(predicted, in[2], in[1]);
                 NDArray lossAdv = GanLosses.generatorLoss(discriminator.forward(fake, in[1], in[2]), b);
                 NDArray lossRec = GanLosses.reconstructionLoss(predicted, in[0], b);
-                collector.backward(config.reconstruction().usesReconstruction() ? lossAdv.add(lossRec.mul((float) w)) : lossAdv);
+                collector.backward(config.reconstruction().usesReconstruction() ? lossAdv.add(Scalars.times(lossRec, w)) : lossAdv);
                 adv += lossAdv.getFloat();
                 rec += lossRec.getFloat();
             }

@@ -6,6 +6,7 @@ import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
 import lddgan.nn.ActivationPattern;
+import lddgan.nn.Scalars;
 
 /**
  * The R1 gradient penalty on real pairs (Mescheder et al. 2018; REFERENCE-CODE.md section 4): P = (gamma / 2)
@@ -96,8 +97,8 @@ public final class R1Penalty {
             NDArray minus = xPrev.sub(direction);
             plus.attach(scope);
             minus.attach(scope);
-            collector.backward(pattern.replay(() -> discriminator.forward(plus, step, xt).sum().mul(coefficient)));
-            collector.backward(pattern.replay(() -> discriminator.forward(minus, step, xt).sum().mul(-coefficient)));
+            collector.backward(pattern.replay(() -> Scalars.times(discriminator.forward(plus, step, xt).sum(), coefficient)));
+            collector.backward(pattern.replay(() -> Scalars.times(discriminator.forward(minus, step, xt).sum(), -coefficient)));
             return penalty;
         }
     }

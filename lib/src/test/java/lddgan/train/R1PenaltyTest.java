@@ -113,7 +113,7 @@ class R1PenaltyTest {
                 JniUtils.backward((PtNDArray) out, (PtNDArray) scope.ones(out.getShape()), true, true);
                 NDArray g = x.getGradient();
                 zeroGradients(f.d);
-                NDArray p = g.square().sum().mul((float) (GAMMA / 2 / BATCH));
+                NDArray p = lddgan.nn.Scalars.times(g.square().sum(), GAMMA / 2 / BATCH);
                 penalty[0] = p.getFloat();
                 c.backward(p);
             }
