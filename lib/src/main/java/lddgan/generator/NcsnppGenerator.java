@@ -19,6 +19,7 @@ import lddgan.nn.Layers;
 import lddgan.nn.Nonlinearity;
 import lddgan.nn.Resample;
 import lddgan.nn.TimestepEmbedding;
+import lddgan.nn.AttentionBlock;
 import lddgan.nn.Scalars;
 
 /**
@@ -105,7 +106,7 @@ public final class NcsnppGenerator extends ComposedBlock {
                             new Shape(inCh, res, res), temb, zemb));
                     inCh = outCh;
                     attentions.add(config.attnResolutions().contains(res)
-                            ? addChild("down" + level + "_attn" + b, new AttentionBlock(inCh), new Shape(inCh, res, res))
+                            ? addChild("down" + level + "_attn" + b, AttentionBlock.ncsnpp(inCh), new Shape(inCh, res, res))
                             : null);
                     skipChannels.push(inCh);
                 }
@@ -124,7 +125,7 @@ public final class NcsnppGenerator extends ComposedBlock {
             }
             // 4. middle
             middle0 = addChild("middle_block0", resBlock(inCh, inCh, Resample.NONE), new Shape(inCh, res, res), temb, zemb);
-            middleAttention = addChild("middle_attn", new AttentionBlock(inCh), new Shape(inCh, res, res));
+            middleAttention = addChild("middle_attn", AttentionBlock.ncsnpp(inCh), new Shape(inCh, res, res));
             middle1 = addChild("middle_block1", resBlock(inCh, inCh, Resample.NONE), new Shape(inCh, res, res), temb, zemb);
             // 5. up path
             for (int level = config.levels() - 1; level >= 0; level--) {
@@ -137,7 +138,7 @@ public final class NcsnppGenerator extends ComposedBlock {
                     inCh = outCh;
                 }
                 AttentionBlock attention = config.attnResolutions().contains(res)
-                        ? addChild("up" + level + "_attn", new AttentionBlock(inCh), new Shape(inCh, res, res))
+                        ? addChild("up" + level + "_attn", AttentionBlock.ncsnpp(inCh), new Shape(inCh, res, res))
                         : null;
                 ResBlock upsample = null;
                 if (level != 0) {

@@ -7,7 +7,7 @@
  *   <li>{@link lddgan.generator.GeneratorConfig}: the configuration record and its presets.
  *   <li>{@link lddgan.generator.NcsnppGenerator}: the network, x0' = G(x_{k+1}, k, z).
  *   <li>{@link lddgan.generator.ResBlock}: the BigGAN++ residual block with options.
- *   <li>{@link lddgan.generator.AttentionBlock}: single-head self-attention ({@code AttnBlockpp}).
+ *   <li>{@link lddgan.nn.AttentionBlock}: single-head self-attention ({@code AttnBlockpp}).
  *   <li>{@link lddgan.generator.MappingNetwork}: z -> zemb.
  * </ul>
  */

@@ -62,6 +62,14 @@ public final class GroupNorm extends AbstractBlock {
         return new GroupNorm(channels, ncsnppGroups(channels), NCSNPP_EPS, true);
     }
 
+    /**
+     * LDM / taming-transformers' {@code Normalize(C)}: 32 groups, eps 1e-6, affine (every norm of the autoencoder,
+     * REFERENCE-CODE.md section 6).
+     */
+    public static GroupNorm ldm(int channels) {
+        return new GroupNorm(channels, 32, NCSNPP_EPS, true);
+    }
+
     /** The group count of NCSN++: {@code min(C / 4, 32)} (integer division). */
     public static int ncsnppGroups(int channels) {
         if (channels < 4) {

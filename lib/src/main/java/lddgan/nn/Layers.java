@@ -46,6 +46,24 @@ public final class Layers {
         return conv(outChannels, 1, 1, 0, true, VarianceScaling.fanAverage(initScale));
     }
 
+    /**
+     * A convolution with PyTorch's default initialisation ({@code nn.Conv2d}: weight and bias U(-1/sqrt(fan_in),
+     * 1/sqrt(fan_in)), fan_in = in * kernel^2), as the LDM autoencoder has (REFERENCE-CODE.md section 6).
+     *
+     * @param outChannels output channels
+     * @param inChannels input channels (the bias bound depends on them)
+     * @param kernel kernel size
+     * @param stride stride
+     * @param padding padding on every side
+     */
+    public static Conv2d torchConv(int outChannels, int inChannels, int kernel, int stride, int padding) {
+        Conv2d conv = conv(outChannels, kernel, stride, padding, true, VarianceScaling.torchDefault());
+        float bound = (float) (1 / Math.sqrt((double) inChannels * kernel * kernel));
+        conv.setInitializer((manager, shape, dataType) -> manager.randomUniform(-bound, bound, shape, dataType),
+                Parameter.Type.BIAS);
+        return conv;
+    }
+
     /** A dense layer with bias and the given weight initialisation. */
     public static Linear dense(int units, VarianceScaling init) {
         Linear linear = Linear.builder().setUnits(units).optBias(true).build();

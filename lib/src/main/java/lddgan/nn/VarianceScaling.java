@@ -18,6 +18,9 @@ import ai.djl.training.initializer.Initializer;
  *   <li>{@link Fan#OUT}: {@code dense_layer.variance_scaling_init_}, which asks for "fan_avg" but
  *       gets fan_out through {@code _calculate_correct_fan}; used by the AdaGN style layers, the z
  *       mapping network and all of the discriminator. There the fan is clamped below by 1.
+ *   <li>{@link Fan#IN}: PyTorch's default for {@code nn.Conv2d} / {@code nn.Linear}, {@code kaiming_uniform_(a =
+ *       sqrt(5))}, is b = 1 / sqrt(fan_in), i.e. scale 1/3 over fan_in ({@link #torchDefault()}); used by the
+ *       LDM autoencoder (REFERENCE-CODE.md section 6).
  * </ul>
  *
  * Fans of a weight of shape (out, in, k...) are fan_in = in * prod(k), fan_out = out * prod(k), as
@@ -33,7 +36,9 @@ public record VarianceScaling(double scale, Fan fan) implements Initializer {
         /** (fan_in + fan_out) / 2: {@code layers.default_init}. */
         AVERAGE,
         /** fan_out, clamped to at least 1: {@code dense_layer}'s initialisation. */
-        OUT
+        OUT,
+        /** fan_in: PyTorch's default layer initialisation. */
+        IN
     }
 
     /** Validates the scale. */
@@ -53,6 +58,11 @@ public record VarianceScaling(double scale, Fan fan) implements Initializer {
         return new VarianceScaling(scale, Fan.OUT);
     }
 
+    /** PyTorch's default weight initialisation of convolutions and dense layers: U(-1/sqrt(fan_in), 1/sqrt(fan_in)). */
+    public static VarianceScaling torchDefault() {
+        return new VarianceScaling(1.0 / 3.0, Fan.IN);
+    }
+
     /** The bound b of U(-b, b) for a weight of the given shape. */
     public double bound(Shape shape) {
         long receptive = 1;
@@ -62,7 +72,11 @@ public record VarianceScaling(double scale, Fan fan) implements Initializer {
         double fanOut = (double) shape.get(0) * receptive;
         double fanIn = shape.dimension() > 1 ? (double) shape.get(1) * receptive : 1.0;
         double effectiveScale = scale == 0 ? 1e-10 : scale;
-        double denominator = fan == Fan.AVERAGE ? (fanIn + fanOut) / 2.0 : Math.max(1.0, fanOut);
+        double denominator = switch (fan) {
+            case AVERAGE -> (fanIn + fanOut) / 2.0;
+            case OUT -> Math.max(1.0, fanOut);
+            case IN -> fanIn;
+        };
         return Math.sqrt(3.0 * effectiveScale / denominator);
     }
 

@@ -3,12 +3,12 @@ package lddgan.space;
 import ai.djl.ndarray.types.Shape;
 
 /** Shape checks shared by the data spaces. */
-final class Shapes {
+public final class Shapes {
     private Shapes() {
     }
 
     /** Checks that {@code shape} is (N, C, H, W). */
-    static void checkImages(Shape shape) {
+    public static void checkImages(Shape shape) {
         if (shape.dimension() != 4) {
             throw new IllegalArgumentException("expected images (N, C, H, W), got " + shape);
         }
@@ -19,7 +19,7 @@ final class Shapes {
      *
      * @throws IllegalArgumentException for any other rank
      */
-    static int channelsHeightWidth(Shape shape) {
+    public static int channelsHeightWidth(Shape shape) {
         if (shape.dimension() != 3 && shape.dimension() != 4) {
             throw new IllegalArgumentException("expected (C, H, W) or (N, C, H, W), got " + shape);
         }

@@ -1,4 +1,4 @@
-package lddgan.generator;
+package lddgan.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -9,16 +9,19 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import lddgan.nn.GroupNorm;
-import lddgan.nn.Layers;
-import lddgan.nn.NetworkStats;
-import lddgan.nn.Scalars;
 
 /**
- * Single-head self-attention over the pixels ({@code layerspp.AttnBlockpp}; REFERENCE-CODE.md
- * section 2, "Attention"): h = GroupNorm(x) (plain, affine, min(C/4, 32) groups, eps 1e-6);
- * q, k, v = NIN(h) (1x1, init scale 0.1); w = softmax_j(q_i . k_j / sqrt(C)); h = NIN_3(sum_j w_ij v_j)
- * (init scale 0); out = (x + h) / sqrt(2). Input and output (N, C, H, W).
+ * Single-head self-attention over the pixels: h = GroupNorm(x); q, k, v = 1x1(h);
+ * w = softmax_j(q_i . k_j / sqrt(C)); h = 1x1_out(sum_j w_ij v_j); out = (x + h) * r. Input and output (N, C, H, W).
+ * Two variants differ only in options (the diffusers idiom of one block with options):
+ *
+ * <ul>
+ *   <li>{@link #ncsnpp}: the generator's {@code layerspp.AttnBlockpp} (REFERENCE-CODE.md section 2, "Attention"):
+ *       min(C/4, 32) groups, NIN init scale 0.1 (output 0), r = 1/sqrt(2).
+ *   <li>{@link #ldm}: the autoencoder's {@code AttnBlock} of LDM / taming-transformers (REFERENCE-CODE.md section 6):
+ *       32 groups, PyTorch's default 1x1 convolution init, r = 1.
+ * </ul>
+ * GroupNorm eps is 1e-6 in both.
  */
 public final class AttentionBlock extends AbstractBlock implements NetworkStats.OwnCost {
     private final int channels;
@@ -28,14 +31,30 @@ public final class AttentionBlock extends AbstractBlock implements NetworkStats.
     private final Conv2d value;
     private final Conv2d output;
 
-    /** Builds the attention block over {@code channels} channels. */
-    public AttentionBlock(int channels) {
+    private final double residualScale;
+
+    private AttentionBlock(int channels, GroupNorm norm, String[] names, Conv2d[] convs, double residualScale) {
         this.channels = channels;
-        norm = addChildBlock("norm", GroupNorm.ncsnpp(channels));
-        query = addChildBlock("nin_q", Layers.conv1x1(channels, 0.1));
-        key = addChildBlock("nin_k", Layers.conv1x1(channels, 0.1));
-        value = addChildBlock("nin_v", Layers.conv1x1(channels, 0.1));
-        output = addChildBlock("nin_out", Layers.conv1x1(channels, 0.0));
+        this.residualScale = residualScale;
+        this.norm = addChildBlock("norm", norm);
+        query = addChildBlock(names[0], convs[0]);
+        key = addChildBlock(names[1], convs[1]);
+        value = addChildBlock(names[2], convs[2]);
+        output = addChildBlock(names[3], convs[3]);
+    }
+
+    /** NCSN++'s {@code AttnBlockpp} over {@code channels} channels (the generator's attention). */
+    public static AttentionBlock ncsnpp(int channels) {
+        return new AttentionBlock(channels, GroupNorm.ncsnpp(channels), new String[] {"nin_q", "nin_k", "nin_v", "nin_out"},
+                new Conv2d[] {Layers.conv1x1(channels, 0.1), Layers.conv1x1(channels, 0.1), Layers.conv1x1(channels, 0.1),
+                    Layers.conv1x1(channels, 0.0)}, 1 / Math.sqrt(2));
+    }
+
+    /** LDM's {@code AttnBlock} over {@code channels} channels (the autoencoder's attention; 32 groups). */
+    public static AttentionBlock ldm(int channels) {
+        return new AttentionBlock(channels, GroupNorm.ldm(channels), new String[] {"q", "k", "v", "proj_out"},
+                new Conv2d[] {Layers.torchConv(channels, channels, 1, 1, 0), Layers.torchConv(channels, channels, 1, 1, 0),
+                    Layers.torchConv(channels, channels, 1, 1, 0), Layers.torchConv(channels, channels, 1, 1, 0)}, 1.0);
     }
 
     /** {@inheritDoc} */
@@ -56,9 +75,10 @@ public final class AttentionBlock extends AbstractBlock implements NetworkStats.
         NDArray w = Scalars.times(q.transpose(0, 2, 1).matMul(k), 1 / Math.sqrt(channels)).softmax(2);
         // 4. weighted sum of the values: (N, C, HW_i)
         NDArray attended = v.matMul(w.transpose(0, 2, 1)).reshape(s);
-        // 5. output projection (initialised near zero) and rescaled residual
+        // 5. output projection and (rescaled) residual
         NDArray out = output.forward(ps, new NDList(attended), training).singletonOrThrow();
-        return new NDList(Scalars.times(x.add(out), 1 / Math.sqrt(2)));
+        NDArray sum = x.add(out);
+        return new NDList(residualScale == 1.0 ? sum : Scalars.times(sum, residualScale));
     }
 
     /** {@inheritDoc} */
