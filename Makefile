@@ -29,6 +29,7 @@ help:
 	@echo "make test                                   JUnit + every notebook at the smoke profile"
 	@echo "make lab                                    Jupyter on 127.0.0.1 with a token"
 	@echo "make data                                   download CIFAR-10 (connected machines)"
+	@echo "make lpips                                  export LPIPS-VGG16 to TorchScript (needs torch + lpips, network)"
 	@echo "make audit                                  parameters and MACs of every preset (Table 2) -> results/audit/"
 	@echo "make bench                                  sampling time and training steps/s + memory of LDDGAN/DDGAN/WDDGAN -> results/bench/"
 	@echo "make train [MODEL=ddgan-cifar10] [STEPS=300] train one preset on the profile, FID before/after -> results/<profile>/train/"
@@ -83,3 +84,11 @@ clean:
 .PHONY: weights
 weights: setup
 	$(JAVA_RUN) lddgan.metrics.InceptionWeights
+
+# Exports LPIPS-VGG16 to TorchScript with its SHA-256 sidecar (lddgan.autoencoder.Lpips; README "Perceptual loss
+# (LPIPS)"): needs a Python with torch and lpips (pip install torch==2.7.1 torchvision==0.22.1 lpips) and network.
+# LPIPS_PYTHON chooses that Python; LDDGAN_LPIPS the file (default .cache/weights/lpips-vgg16.pt).
+LPIPS_PYTHON ?= python3
+.PHONY: lpips
+lpips:
+	$(LPIPS_PYTHON) environment/export_lpips.py $(or $(LDDGAN_LPIPS),$(ROOT)/.cache/weights/lpips-vgg16.pt)

@@ -1,7 +1,6 @@
 package lddgan.metrics;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -10,10 +9,9 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValue;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import java.io.IOException;
+import lddgan.nn.TorchScript;
 
 /**
  * The standard FID feature network: Inception-v3 pool3 features, 2048-d (Heusel et al. 2017; REFERENCE-CODE.md
@@ -55,19 +53,9 @@ public final class InceptionV3Features implements FeatureExtractor {
      */
     public static InceptionV3Features load(InceptionWeights weights, Device device) throws IOException {
         weights.verify();
-        Criteria<NDList, NDList> criteria = Criteria.builder()
-                .setTypes(NDList.class, NDList.class)
-                .optModelPath(weights.file())
-                .optEngine("PyTorch")
-                .optDevice(device)
-                .build();
-        try {
-            ZooModel<NDList, NDList> model = criteria.loadModel();
-            String id = "inception-v3-pool3-2015-12-05" + (weights.isDefault() ? "" : "-sha" + weights.sha256().substring(0, 8));
-            return new InceptionV3Features(model, id, device);
-        } catch (ModelNotFoundException | MalformedModelException e) {
-            throw new IOException("Cannot load " + weights.file() + " as TorchScript: " + e.getMessage(), e);
-        }
+        ZooModel<NDList, NDList> model = TorchScript.load(weights.file(), device);
+        String id = "inception-v3-pool3-2015-12-05" + (weights.isDefault() ? "" : "-sha" + weights.sha256().substring(0, 8));
+        return new InceptionV3Features(model, id, device);
     }
 
     /** Loads the configured network ({@link InceptionWeights#configured()}) on {@code device}. */
