@@ -14,7 +14,7 @@ import lddgan.metrics.PeakMemory;
 import lddgan.report.Conditions;
 import lddgan.report.Results;
 import lddgan.train.GanTrainer;
-import lddgan.train.StepRecord;
+import lddgan.train.StepMetrics;
 import lddgan.train.TrainingBudget;
 import lddgan.train.TrainingConfig;
 import lddgan.train.TrainingListener;
@@ -92,7 +92,7 @@ public final class TrainingBenchmark {
         List<Long> rssMb = new ArrayList<>();
         TrainingListener sampler = new TrainingListener() {
             @Override
-            public void onStep(StepRecord r) {
+            public void onStep(StepMetrics r) {
                 if (r.step() % 100 == 0) {
                     stepsAt.add(r.step());
                     rssMb.add(PeakMemory.statusKilobytes("VmRSS") / 1024);

@@ -64,7 +64,7 @@ import lddgan.nn.Scalars;
  *
  * <p>Memory: every step's arrays live in one sub-manager closed at the end of the step (DEVELOPERS.md "DJL hygiene").
  */
-public final class GanTrainer implements AutoCloseable {
+public final class GanTrainer implements Trainer, AutoCloseable {
     private static final String GENERATOR_FILE = "generator.params";
     private static final String DISCRIMINATOR_FILE = "discriminator.params";
     private static final String EMA_FILE = "generator-ema.params";
@@ -107,7 +107,8 @@ public final class GanTrainer implements AutoCloseable {
         this.stepsPerEpoch = data.size() / config.batchSize();
         this.schedule = FewStepVpSchedule.of(config.numSteps());
         this.posterior = schedule.posterior();
-        ResumePoint resumeFrom = findResumePoint(b.resume);
+        RunState.ResumePoint resumeFrom = RunState.find(checkpoints, b.resume, config.name(),
+                new ObjectMapper().readTree(config.toJson()), seed, data.name(), data.size(), space.name());
         this.manager = NDManager.newBaseManager(devices.get(0));
         // 1. networks, initialised from (seed, -1); replaced by the checkpoint's weights on resume
         Engine.getInstance().setRandomSeed(stepSeed(-1));
@@ -120,9 +121,9 @@ public final class GanTrainer implements AutoCloseable {
         emaGenerator.initialize(manager, initBatch);
         if (resumeFrom != null) {
             Path dir = resumeFrom.directory();
-            load(g, dir.resolve(GENERATOR_FILE), true);
-            load(d, dir.resolve(DISCRIMINATOR_FILE), true);
-            load(emaGenerator, dir.resolve(EMA_FILE), false);
+            RunState.load(g, dir.resolve(GENERATOR_FILE), manager, true);
+            RunState.load(d, dir.resolve(DISCRIMINATOR_FILE), manager, true);
+            RunState.load(emaGenerator, dir.resolve(EMA_FILE), manager, false);
         }
         this.generator = new Network("generator", g, manager, devices, config.beta1(), config.beta2());
         this.discriminator = new Network("discriminator", d, manager, devices, config.beta1(), config.beta2());
@@ -132,8 +133,8 @@ public final class GanTrainer implements AutoCloseable {
         } else {
             Path dir = resumeFrom.directory();
             CheckpointManifest m = resumeFrom.manifest();
-            generator.restoreOptimizerState(readList(dir.resolve(OPTIMIZER_G_FILE)), m.generatorOptimizerSteps());
-            discriminator.restoreOptimizerState(readList(dir.resolve(OPTIMIZER_D_FILE)), m.discriminatorOptimizerSteps());
+            generator.restoreOptimizerState(RunState.readList(dir.resolve(OPTIMIZER_G_FILE), manager), m.generatorOptimizerSteps());
+            discriminator.restoreOptimizerState(RunState.readList(dir.resolve(OPTIMIZER_D_FILE), manager), m.discriminatorOptimizerSteps());
             this.step = m.step();
             this.lastCheckpoint = dir;
         }
@@ -145,6 +146,18 @@ public final class GanTrainer implements AutoCloseable {
     }
 
     /** The configuration. */
+    /** {@inheritDoc} The training preset's name. */
+    @Override
+    public String name() {
+        return config.name();
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public int batchSize() {
+        return config.batchSize();
+    }
+
     public TrainingConfig config() {
         return config;
     }
@@ -345,7 +358,7 @@ public final class GanTrainer implements AutoCloseable {
     /** The step's real batch: this epoch's permutation, flipped, encoded into the data space (no gradient). */
     private NDArray realBatch(NDManager scope, int epoch, int within) {
         if (permutationEpoch != epoch) {
-            permutation = permutation(epoch);
+            permutation = RunState.permutation(seed, epoch, data.size());
             permutationEpoch = epoch;
         }
         int b = config.batchSize();
@@ -439,27 +452,8 @@ public final class GanTrainer implements AutoCloseable {
         }
     }
 
-    // ---------------------------------------------------------------- randomness
-
-    /** The engine seed of a step (-1: initialisation). */
     private int stepSeed(long at) {
-        return (int) new SplittableRandom(seed * 0x9E3779B97F4A7C15L + at).nextLong();
-    }
-
-    /** This epoch's permutation of the training set, from (seed, epoch). */
-    private int[] permutation(int epoch) {
-        SplittableRandom random = new SplittableRandom(seed ^ (0xC2B2AE3D27D4EB4FL * (epoch + 1L)));
-        int[] p = new int[data.size()];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = i;
-        }
-        for (int i = p.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int tmp = p[i];
-            p[i] = p[j];
-            p[j] = tmp;
-        }
-        return p;
+        return RunState.stepSeed(seed, at);
     }
 
     // ---------------------------------------------------------------- checks and loading
@@ -480,79 +474,6 @@ public final class GanTrainer implements AutoCloseable {
         if (data.size() < config.batchSize()) {
             throw new IllegalArgumentException("training set " + data.name() + " has " + data.size()
                     + " images, fewer than one batch of " + config.batchSize());
-        }
-    }
-
-    /** A checkpoint directory and its verified manifest. */
-    private record ResumePoint(Path directory, CheckpointManifest manifest) {
-    }
-
-    /** The checkpoint to resume from, after checking it fits this run; null for a fresh run. */
-    private ResumePoint findResumePoint(boolean resume) throws IOException {
-        if (checkpoints == null) {
-            return null;
-        }
-        var latest = checkpoints.latest();
-        if (latest.isEmpty()) {
-            return null;
-        }
-        if (!resume) {
-            throw new IllegalStateException("checkpoint directory " + checkpoints.root() + " already holds "
-                    + latest.get().getFileName() + ": resume it (Builder.resume(true)) or choose another directory;"
-                    + " nothing was overwritten");
-        }
-        CheckpointManifest m = CheckpointStore.verify(latest.get());
-        if (!config.name().equals(m.preset())) {
-            throw new IllegalArgumentException("checkpoint " + latest.get() + " is from training preset '" + m.preset()
-                    + "', not '" + config.name() + "': refusing to resume; nothing was overwritten");
-        }
-        JsonNode ours = new ObjectMapper().readTree(config.toJson());
-        if (!ours.equals(m.config())) {
-            throw new IllegalArgumentException("checkpoint " + latest.get() + " was trained with another configuration of '"
-                    + m.preset() + "' (differs in " + differingKeys(ours, m.config())
-                    + "): refusing to resume; nothing was overwritten");
-        }
-        if (m.seed() != seed || !data.name().equals(m.dataset()) || data.size() != m.datasetSize()
-                || !space.name().equals(m.space())) {
-            throw new IllegalArgumentException("checkpoint " + latest.get() + " belongs to a run with seed " + m.seed()
-                    + " on " + m.dataset() + " (" + m.datasetSize() + " images, " + m.space() + " space); this run has seed "
-                    + seed + " on " + data.name() + " (" + data.size() + " images, " + space.name()
-                    + " space): refusing to resume; nothing was overwritten");
-        }
-        return new ResumePoint(latest.get(), m);
-    }
-
-    private static List<String> differingKeys(JsonNode a, JsonNode b) {
-        List<String> keys = new ArrayList<>();
-        for (Iterator<String> it = a.fieldNames(); it.hasNext();) {
-            String key = it.next();
-            if (!a.get(key).equals(b.get(key))) {
-                keys.add(key);
-            }
-        }
-        return keys;
-    }
-
-    /** Loads a block's parameters from a DJL parameter file, closing the arrays they replace. */
-    private void load(Block block, Path file, boolean trainable) throws IOException {
-        List<NDArray> replaced = Network.arrays(block);
-        try (InputStream in = Files.newInputStream(file)) {
-            block.loadParameters(manager, new DataInputStream(in));
-        } catch (MalformedModelException e) {
-            throw new IOException("checkpoint file " + file + " does not hold " + block.getClass().getSimpleName()
-                    + " parameters of this configuration: " + e.getMessage(), e);
-        }
-        replaced.forEach(NDArray::close);
-        for (NDArray array : Network.arrays(block)) {
-            array.setRequiresGradient(trainable);
-        }
-    }
-
-    private NDList readList(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            NDList list = NDList.decode(manager, in);
-            list.attach(manager);
-            return list;
         }
     }
 

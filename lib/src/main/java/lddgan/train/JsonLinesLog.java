@@ -36,7 +36,7 @@ public final class JsonLinesLog implements TrainingListener, AutoCloseable {
     }
 
     @Override
-    public void onStart(GanTrainer trainer, TrainingBudget budget) {
+    public void onStart(Trainer trainer, TrainingBudget budget) {
         try {
             close();
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -56,11 +56,17 @@ public final class JsonLinesLog implements TrainingListener, AutoCloseable {
     }
 
     @Override
-    public void onStep(StepRecord record) {
+    public void onStep(StepMetrics record) {
         try {
             ObjectNode node = JSON.valueToTree(record);
-            if (Double.isNaN(record.r1())) {
-                node.putNull("r1");
+            node.remove("progress");
+            node.remove("chartSeries");
+            // NaN (a quantity not computed this step, e.g. R1 between lazy steps) is not JSON: null
+            for (var it = node.fields(); it.hasNext();) {
+                var field = it.next();
+                if (field.getValue().isNumber() && Double.isNaN(field.getValue().asDouble())) {
+                    field.setValue(com.fasterxml.jackson.databind.node.NullNode.getInstance());
+                }
             }
             writer.write(node.toString());
             writer.newLine();

@@ -8,14 +8,13 @@ import org.knowm.xchart.XYChart;
 
 /**
  * A loss chart in a notebook cell, redrawn in place ({@link Show#live()}) at most every {@code intervalSeconds}:
- * D's loss (real + fake), G's adversarial loss and the L1 reconstruction loss against the step.
+ * the step's {@link StepMetrics#chartSeries()} (for the diffusion GAN: D's loss, G's adversarial loss and the L1
+ * reconstruction loss) against the step.
  */
 public final class LiveLossChart implements TrainingListener {
     private final double intervalSeconds;
-    private final List<Double> steps = new ArrayList<>();
-    private final List<Double> lossD = new ArrayList<>();
-    private final List<Double> lossG = new ArrayList<>();
-    private final List<Double> lossRec = new ArrayList<>();
+    private final java.util.Map<String, List<Double>> xs = new java.util.LinkedHashMap<>();
+    private final java.util.Map<String, List<Double>> ys = new java.util.LinkedHashMap<>();
     private Show.LiveView view;
     private String title = "";
     private double lastDraw = Double.NEGATIVE_INFINITY;
@@ -31,19 +30,21 @@ public final class LiveLossChart implements TrainingListener {
     }
 
     @Override
-    public void onStart(GanTrainer trainer, TrainingBudget budget) {
-        title = "losses of " + trainer.config().name();
+    public void onStart(Trainer trainer, TrainingBudget budget) {
+        title = "losses of " + trainer.name();
         if (view == null) {
             view = Show.live();
         }
     }
 
     @Override
-    public void onStep(StepRecord r) {
-        steps.add((double) r.step());
-        lossD.add(r.lossD());
-        lossG.add(r.lossGAdv());
-        lossRec.add(r.lossRec());
+    public void onStep(StepMetrics r) {
+        r.chartSeries().forEach((label, value) -> {
+            if (!Double.isNaN(value)) {
+                xs.computeIfAbsent(label, k -> new ArrayList<>()).add((double) r.step());
+                ys.computeIfAbsent(label, k -> new ArrayList<>()).add(value);
+            }
+        });
         if (r.elapsedSeconds() - lastDraw >= intervalSeconds) {
             draw();
             lastDraw = r.elapsedSeconds();
@@ -52,7 +53,7 @@ public final class LiveLossChart implements TrainingListener {
 
     @Override
     public void onEnd(TrainingSummary summary) {
-        if (!steps.isEmpty()) {
+        if (!xs.isEmpty()) {
             draw();
         }
     }
@@ -60,11 +61,7 @@ public final class LiveLossChart implements TrainingListener {
     /** The chart as it stands. */
     public XYChart chart() {
         XYChart chart = Charts.line(title, "step", "loss", 720, 320);
-        if (!steps.isEmpty()) {
-            chart.addSeries("D: softplus(-D(real)) + softplus(D(fake))", steps, lossD);
-            chart.addSeries("G: softplus(-D(fake))", steps, lossG);
-            chart.addSeries("L1 |x0' - x0|", steps, lossRec);
-        }
+        xs.forEach((label, x) -> chart.addSeries(label, x, ys.get(label)));
         return chart;
     }
 

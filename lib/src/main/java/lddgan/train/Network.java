@@ -50,6 +50,11 @@ final class Network implements AutoCloseable {
         return block;
     }
 
+    /** The parameter store the forward passes read (for networks with several entry points). */
+    ParameterStore store() {
+        return store;
+    }
+
     /** The network's output for {@code inputs}, all on one device. */
     NDArray forward(NDArray... inputs) {
         return block.forward(store, new NDList(inputs), true).singletonOrThrow();
@@ -64,6 +69,9 @@ final class Network implements AutoCloseable {
             return;
         }
         for (Parameter p : parameters) {
+            if (!p.requiresGradient()) {
+                continue; // running statistics (BatchNorm) never take gradients
+            }
             for (Device device : devices) {
                 store.getValue(p, device, true).setRequiresGradient(value);
             }

@@ -21,7 +21,7 @@ public final class ProgressBar implements TrainingListener {
     private double budgetSeconds = -1;
     private long startStep;
     private double lastPrint = Double.NEGATIVE_INFINITY;
-    private StepRecord last;
+    private StepMetrics last;
 
     /** A bar on standard output, at most every 10 seconds. */
     public ProgressBar() {
@@ -35,18 +35,18 @@ public final class ProgressBar implements TrainingListener {
     }
 
     @Override
-    public void onStart(GanTrainer trainer, TrainingBudget budget) {
-        name = trainer.config().name();
+    public void onStart(Trainer trainer, TrainingBudget budget) {
+        name = trainer.name();
         planned = budget.plannedSteps(trainer.stepsPerEpoch());
         budgetSeconds = budget.maxTime() == null ? -1 : budget.maxTime().toMillis() / 1000.0;
         startStep = trainer.step();
         lastPrint = Double.NEGATIVE_INFINITY;
         out.printf(Locale.ROOT, "%s: training from step %d for %s (%d steps per epoch, batch %d)%n", name, startStep, budget,
-                trainer.stepsPerEpoch(), trainer.config().batchSize());
+                trainer.stepsPerEpoch(), trainer.batchSize());
     }
 
     @Override
-    public void onStep(StepRecord r) {
+    public void onStep(StepMetrics r) {
         last = r;
         if (r.elapsedSeconds() - lastPrint >= intervalSeconds || r.step() == planned) {
             out.println(line(r));
@@ -69,7 +69,7 @@ public final class ProgressBar implements TrainingListener {
     }
 
     /** One progress line for a step. */
-    String line(StepRecord r) {
+    String line(StepMetrics r) {
         long done = r.step() - startStep;
         double rate = r.elapsedSeconds() > 0 ? done / r.elapsedSeconds() : 0;
         double fraction;
@@ -85,9 +85,10 @@ public final class ProgressBar implements TrainingListener {
             count = String.valueOf(r.step());
         }
         int filled = (int) Math.round(fraction * WIDTH);
-        return String.format(Locale.ROOT, "%s [%s%s] %s %3.0f%% %6.2f step/s ETA %s | D %.3f G %.3f rec %.3f w %.3g", name,
-                "#".repeat(filled), ".".repeat(WIDTH - filled), count, 100 * fraction, rate, duration(eta), r.lossD(),
-                r.lossGAdv(), r.lossRec(), r.recWeight());
+        StringBuilder values = new StringBuilder();
+        r.progress().forEach((k, v) -> values.append(String.format(Locale.ROOT, " %s %.4g", k, v)));
+        return String.format(Locale.ROOT, "%s [%s%s] %s %3.0f%% %6.2f step/s ETA %s |%s", name,
+                "#".repeat(filled), ".".repeat(WIDTH - filled), count, 100 * fraction, rate, duration(eta), values);
     }
 
     static String duration(double seconds) {

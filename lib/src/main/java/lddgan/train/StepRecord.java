@@ -17,10 +17,32 @@ package lddgan.train;
  * @param elapsedSeconds training time of this process so far
  */
 public record StepRecord(long step, int epoch, double lossDReal, double lossDFake, double r1, double lossGAdv,
-                         double lossRec, double recWeight, double lrG, double lrD, double seconds, double elapsedSeconds) {
+                         double lossRec, double recWeight, double lrG, double lrD, double seconds, double elapsedSeconds)
+        implements StepMetrics {
     /** D's total loss without the penalty. */
     public double lossD() {
         return lossDReal + lossDFake;
+    }
+
+    /** D (real + fake), G (adversarial), rec (L1) and its weight w. */
+    @Override
+    public java.util.Map<String, Double> progress() {
+        java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+        m.put("D", lossD());
+        m.put("G", lossGAdv);
+        m.put("rec", lossRec);
+        m.put("w", recWeight);
+        return m;
+    }
+
+    /** The three losses of Eq. (5)-(7). */
+    @Override
+    public java.util.Map<String, Double> chartSeries() {
+        java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+        m.put("D: softplus(-D(real)) + softplus(D(fake))", lossD());
+        m.put("G: softplus(-D(fake))", lossGAdv);
+        m.put("L1 |x0' - x0|", lossRec);
+        return m;
     }
 
     /** G's total loss, lossGAdv + recWeight lossRec. */
