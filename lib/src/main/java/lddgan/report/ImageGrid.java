@@ -51,6 +51,24 @@ public final class ImageGrid {
         return img;
     }
 
+    /**
+     * The channels of latents (N, C, h, w) as grey images, one row per latent and one column per channel; each channel
+     * is divided by its largest |value| over the batch, so mid-grey is 0 (the latent channels of notebook 01).
+     */
+    public static BufferedImage channels(NDArray latents, int scale) {
+        long[] s = latents.getShape().getShape();
+        if (s.length != 4) {
+            throw new IllegalArgumentException("ImageGrid.channels expects (N, C, h, w) latents, got " + latents.getShape());
+        }
+        NDArray perChannel = latents.abs().transpose(1, 0, 2, 3).reshape(s[1], -1).max(new int[] {1})
+                .reshape(1, s[1], 1, 1).maximum(1e-12f);
+        NDArray grey = latents.div(perChannel).reshape(s[0] * s[1], 1, s[2], s[3]);
+        BufferedImage img = of(grey, (int) s[1], scale);
+        perChannel.close();
+        grey.close();
+        return img;
+    }
+
     private static int toByte(float v) {
         return Math.max(0, Math.min(255, Math.round((v + 1f) * 127.5f)));
     }
