@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,8 +64,6 @@ public final class AutoencoderTrainer implements Trainer, AutoCloseable {
     private static final String OPTIMIZER_D_FILE = "optimizer-patch-discriminator.ndlist";
     /** The data space a first stage is trained in, as the checkpoint manifest records it. */
     public static final String SPACE = "pixel";
-    private static final double GRADIENT_NORM_EPS = 1e-4;
-    private static final double MAX_ADAPTIVE_WEIGHT = 1e4;
 
     private final AutoencoderTrainingConfig config;
     private final ImageSet data;
@@ -379,10 +376,9 @@ public final class AutoencoderTrainer implements Trainer, AutoCloseable {
                 NDArray gradG = y2.getGradient().duplicate();
                 g = gLoss.getFloat();
                 // 3. the adaptive weight from the two gradients at the last layer's weight
-                Conv2d last = autoencoder.decoder().lastLayer();
-                double nNll = lastLayerGradientNorm(r.features(), gradNll, last, collector);
-                double nG = lastLayerGradientNorm(r.features(), gradG, last, collector);
-                dWeight = Math.min(Math.max(nNll / (nG + GRADIENT_NORM_EPS), 0), MAX_ADAPTIVE_WEIGHT) * config.discWeight();
+                NDArray w = aeNetwork.valueOn(autoencoder.decoder().lastLayer().getParameters().get("weight"), device);
+                dWeight = AdaptiveWeight.of(AdaptiveWeight.lastLayerGradientNorm(r.features(), gradNll, w, collector),
+                        AdaptiveWeight.lastLayerGradientNorm(r.features(), gradG, w, collector), config.discWeight());
                 gradY = gradNll.add(Scalars.times(gradG, dWeight));
             }
             // 4. one backward pass through the autoencoder: sum(y * dL/dy) + regulariser
@@ -395,15 +391,6 @@ public final class AutoencoderTrainer implements Trainer, AutoCloseable {
         } finally {
             discriminator.setTrainable(true);
         }
-    }
-
-    /** ||d/dW sum(conv_W(h) * gradOut)|| for the last layer's weight W: the gradient norm a loss with dL/dy = gradOut puts on W. */
-    private double lastLayerGradientNorm(NDArray h, NDArray gradOut, Conv2d last, GradientCollector collector) {
-        NDArray w = leaf(aeNetwork.valueOn(last.getParameters().get("weight"), device));
-        NDArray out = Conv2d.conv2d(h.stopGradient(), w, null, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1), 1)
-                .singletonOrThrow();
-        collector.backward(out.mul(gradOut.stopGradient()).sum());
-        return w.getGradient().square().sum().sqrt().getFloat();
     }
 
     /** A detached copy of {@code array} that collects its own gradient, in the array's manager. */
