@@ -12,11 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +53,7 @@ import lddgan.nn.Scalars;
  * checkpoints hold both networks and both Adam states; {@link CheckpointManifest}'s generator fields describe the
  * autoencoder and its discriminator fields the patch discriminator). One device.
  */
-public final class AutoencoderTrainer implements Trainer, AutoCloseable {
+public final class AutoencoderTrainer extends TrainerBase {
     /** The autoencoder's parameter file in a checkpoint. */
     public static final String AUTOENCODER_FILE = "autoencoder.params";
     private static final String DISCRIMINATOR_FILE = "patch-discriminator.params";
@@ -66,38 +63,23 @@ public final class AutoencoderTrainer implements Trainer, AutoCloseable {
     public static final String SPACE = "pixel";
 
     private final AutoencoderTrainingConfig config;
-    private final ImageSet data;
-    private final long seed;
     private final Device device;
     private final NDManager manager;
     private final Autoencoder autoencoder;
     private final Network aeNetwork;
     private final Network discriminator;
     private final PerceptualLoss perceptual;
-    private final CheckpointStore checkpoints;
-    private final int checkpointEvery;
-    private final List<TrainingListener> listeners;
-    private final int stepsPerEpoch;
-    private long step;
-    private Path lastCheckpoint;
-    private int permutationEpoch = -1;
-    private int[] permutation;
 
     private AutoencoderTrainer(Builder b) throws IOException {
+        super(b.config.name(), b.config.batchSize(), b.data, b);
         this.config = b.config;
-        this.data = b.data;
-        this.seed = b.seed;
         this.device = b.device == null ? Engine.getInstance().defaultDevice() : b.device;
         this.perceptual = b.perceptual;
         if (!perceptual.name().equals(config.perceptual())) {
             throw new IllegalArgumentException("autoencoder training config '" + config.name() + "' asks for perceptual: "
                     + config.perceptual() + " but the trainer was given '" + perceptual.name() + "'");
         }
-        this.checkpoints = b.checkpointDir == null ? null : new CheckpointStore(b.checkpointDir, b.keep);
-        this.checkpointEvery = b.checkpointEvery;
-        this.listeners = List.copyOf(b.listeners);
         checkData();
-        this.stepsPerEpoch = data.size() / config.batchSize();
         RunState.ResumePoint resumeFrom = RunState.find(checkpoints, b.resume, config.name(),
                 new ObjectMapper().readTree(config.toJson()), seed, data.name(), data.size(), SPACE);
         this.manager = NDManager.newBaseManager(device);
@@ -131,38 +113,9 @@ public final class AutoencoderTrainer implements Trainer, AutoCloseable {
         return new Builder(config, data);
     }
 
-    /** {@inheritDoc} */
-    @Override
-    public String name() {
-        return config.name();
-    }
-
     /** The configuration. */
     public AutoencoderTrainingConfig config() {
         return config;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public long step() {
-        return step;
-    }
-
-    /** {@inheritDoc} floor(|data| / batch). */
-    @Override
-    public int stepsPerEpoch() {
-        return stepsPerEpoch;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public int batchSize() {
-        return config.batchSize();
-    }
-
-    /** The epoch of the next step. */
-    public int epoch() {
-        return (int) (step / stepsPerEpoch);
     }
 
     /** The autoencoder being trained (a {@link lddgan.space.FirstStage}; its weights change with every step). */
@@ -170,72 +123,19 @@ public final class AutoencoderTrainer implements Trainer, AutoCloseable {
         return autoencoder;
     }
 
-    /** The newest checkpoint written or resumed from, or null. */
-    public Path lastCheckpoint() {
-        return lastCheckpoint;
-    }
-
-    /**
-     * Trains until the budget is spent, writing checkpoints as configured and a final one.
-     *
-     * @throws TrainingDivergedException when a loss is not finite (nothing of that step is applied)
-     */
-    public TrainingSummary train(TrainingBudget budget) throws IOException {
-        long start = step;
-        long t0 = System.nanoTime();
-        listeners.forEach(l -> l.onStart(this, budget));
-        String reason = null;
-        TrainingSummary summary;
-        try {
-            while (true) {
-                Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
-                if (budget.exhausted(step, epoch(), elapsed)) {
-                    reason = budget.maxSteps() > 0 && step >= budget.maxSteps() ? "steps"
-                            : budget.maxEpochs() > 0 && epoch() >= budget.maxEpochs() ? "epochs" : "time";
-                    break;
-                }
-                AutoencoderStepRecord record = trainStep((System.nanoTime() - t0) / 1e9);
-                for (TrainingListener l : listeners) {
-                    l.onStep(record);
-                }
-                if (checkpoints != null && checkpointEvery > 0 && step % checkpointEvery == 0) {
-                    saveCheckpoint();
-                }
-            }
-            if (checkpoints != null && !checkpoints.directory(step).equals(lastCheckpoint)) {
-                saveCheckpoint();
-            }
-        } catch (TrainingDivergedException e) {
-            reason = e.getMessage();
-            throw e;
-        } finally {
-            double wall = (System.nanoTime() - t0) / 1e9;
-            summary = new TrainingSummary(config.name(), start, step, epoch(), wall, wall > 0 ? (step - start) / wall : 0,
-                    reason, lastCheckpoint);
-            for (TrainingListener l : listeners) {
-                l.onEnd(summary);
-            }
-        }
-        return summary;
-    }
-
     /** Writes a checkpoint of the full state now (atomically); returns its directory. */
+    @Override
     public Path saveCheckpoint() throws IOException {
-        if (checkpoints == null) {
-            throw new IllegalStateException("no checkpoint directory was configured (Builder.checkpoints)");
-        }
         Map<String, CheckpointStore.FileWriter> files = new LinkedHashMap<>();
         files.put(AUTOENCODER_FILE, out -> autoencoder.saveParameters(new DataOutputStream(out)));
         files.put(DISCRIMINATOR_FILE, out -> discriminator.block().saveParameters(new DataOutputStream(out)));
         files.put(OPTIMIZER_AE_FILE, out -> out.write(aeNetwork.optimizerState().encode()));
         files.put(OPTIMIZER_D_FILE, out -> out.write(discriminator.optimizerState().encode()));
         JsonNode configTree = new ObjectMapper().readTree(config.toJson());
-        lastCheckpoint = checkpoints.write(step, files, hashes -> new CheckpointManifest(CheckpointManifest.FORMAT,
+        lastCheckpoint = requireCheckpoints().write(step, files, hashes -> new CheckpointManifest(CheckpointManifest.FORMAT,
                 config.name(), configTree, step, epoch(), seed, data.name(), data.size(), SPACE,
                 aeNetwork.optimizerSteps(), discriminator.optimizerSteps(), hashes, Instant.now().toString()));
-        for (TrainingListener l : listeners) {
-            l.onCheckpoint(lastCheckpoint, step);
-        }
+        announceCheckpoint();
         return lastCheckpoint;
     }
 
@@ -292,7 +192,8 @@ public final class AutoencoderTrainer implements Trainer, AutoCloseable {
 
     // ---------------------------------------------------------------- one step
 
-    private AutoencoderStepRecord trainStep(double elapsedBefore) {
+    @Override
+    AutoencoderStepRecord trainStep(double elapsedBefore) {
         long t0 = System.nanoTime();
         int epoch = epoch();
         Engine.getInstance().setRandomSeed(RunState.stepSeed(seed, step));
@@ -327,13 +228,8 @@ public final class AutoencoderTrainer implements Trainer, AutoCloseable {
 
     /** The step's batch from this epoch's permutation, each image flipped with probability flipProbability. */
     private NDArray realBatch(NDManager scope, int epoch, int within) {
-        if (permutationEpoch != epoch) {
-            permutation = RunState.permutation(seed, epoch, data.size());
-            permutationEpoch = epoch;
-        }
         int b = config.batchSize();
-        int[] indices = java.util.Arrays.copyOfRange(permutation, within * b, (within + 1) * b);
-        NDArray images = data.select(indices).batch(scope, 0, b);
+        NDArray images = data.select(batchIndices(epoch, within)).batch(scope, 0, b);
         if (config.flipProbability() > 0) {
             NDArray flip = scope.randomUniform(0f, 1f, new Shape(b, 1, 1, 1)).lt((float) config.flipProbability())
                     .toType(DataType.FLOAT32, false);
@@ -415,25 +311,12 @@ public final class AutoencoderTrainer implements Trainer, AutoCloseable {
         }
     }
 
-    private void requireFinite(String what, double value) {
-        if (!Double.isFinite(value)) {
-            throw new TrainingDivergedException(what + " is " + value + " at step " + (step + 1) + " (epoch " + epoch()
-                    + ") of " + config.name() + ": training stopped before this step's update and nothing was written; "
-                    + (lastCheckpoint == null ? "no checkpoint was written yet"
-                            : "the last good checkpoint is " + lastCheckpoint), lastCheckpoint);
-        }
-    }
-
     private void checkData() {
         var ae = config.autoencoder();
         if (data.channels() != ae.inChannels() || data.height() != ae.resolution() || data.width() != ae.resolution()) {
             throw new IllegalArgumentException("autoencoder training config '" + config.name() + "' trains on "
                     + ae.inChannels() + "x" + ae.resolution() + "x" + ae.resolution() + " images, but " + data.name()
                     + " holds " + data.channels() + "x" + data.height() + "x" + data.width());
-        }
-        if (data.size() < config.batchSize()) {
-            throw new IllegalArgumentException("training set " + data.name() + " has " + data.size()
-                    + " images, fewer than one batch of " + config.batchSize());
         }
     }
 
@@ -447,26 +330,19 @@ public final class AutoencoderTrainer implements Trainer, AutoCloseable {
     }
 
     /** Options of an {@link AutoencoderTrainer}. */
-    public static final class Builder {
+    public static final class Builder extends TrainerBase.Options<Builder> {
         private final AutoencoderTrainingConfig config;
         private final ImageSet data;
-        private long seed;
         private Device device;
-        private Path checkpointDir;
-        private int checkpointEvery;
-        private int keep = 2;
-        private boolean resume = true;
         private PerceptualLoss perceptual;
-        private final List<TrainingListener> listeners = new ArrayList<>();
 
         private Builder(AutoencoderTrainingConfig config, ImageSet data) {
             this.config = Objects.requireNonNull(config, "config");
             this.data = Objects.requireNonNull(data, "data");
         }
 
-        /** The run's seed (default 0). */
-        public Builder seed(long value) {
-            this.seed = value;
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -476,40 +352,12 @@ public final class AutoencoderTrainer implements Trainer, AutoCloseable {
             return this;
         }
 
-        /** Checkpoints every {@code everySteps} steps (0: only at the end of {@link #train}); resumes the newest. */
-        public Builder checkpoints(Path directory, int everySteps) {
-            if (everySteps < 0) {
-                throw new IllegalArgumentException("everySteps must be >= 0, got " + everySteps);
-            }
-            this.checkpointDir = directory;
-            this.checkpointEvery = everySteps;
-            return this;
-        }
-
-        /** How many of the newest checkpoints to keep (default 2). */
-        public Builder keep(int value) {
-            this.keep = value;
-            return this;
-        }
-
-        /** Whether to continue from the newest checkpoint (default true); false refuses a used directory. */
-        public Builder resume(boolean value) {
-            this.resume = value;
-            return this;
-        }
-
         /**
          * The perceptual loss (default: the one the configuration names, LPIPS from its configured file). It must
          * match the configuration's {@code perceptual} value; the trainer closes it.
          */
         public Builder perceptual(PerceptualLoss value) {
             this.perceptual = Objects.requireNonNull(value, "perceptual");
-            return this;
-        }
-
-        /** Adds a listener (progress bar, log, chart). */
-        public Builder listener(TrainingListener listener) {
-            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

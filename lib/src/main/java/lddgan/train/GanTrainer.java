@@ -1,7 +1,6 @@
 package lddgan.train;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -13,16 +12,11 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +58,7 @@ import lddgan.nn.Scalars;
  *
  * <p>Memory: every step's arrays live in one sub-manager closed at the end of the step (DEVELOPERS.md "DJL hygiene").
  */
-public final class GanTrainer implements Trainer, AutoCloseable {
+public final class GanTrainer extends TrainerBase {
     private static final String GENERATOR_FILE = "generator.params";
     private static final String DISCRIMINATOR_FILE = "discriminator.params";
     private static final String EMA_FILE = "generator-ema.params";
@@ -73,8 +67,6 @@ public final class GanTrainer implements Trainer, AutoCloseable {
 
     private final TrainingConfig config;
     private final DataSpace space;
-    private final ImageSet data;
-    private final long seed;
     private final List<Device> devices;
     private final NDManager manager;
     private final FewStepVpSchedule schedule;
@@ -84,27 +76,14 @@ public final class GanTrainer implements Trainer, AutoCloseable {
     private final Network discriminator;
     private final ExponentialMovingAverage ema;
     private final R1Penalty r1;
-    private final CheckpointStore checkpoints;
-    private final int checkpointEvery;
-    private final List<TrainingListener> listeners;
-    private final int stepsPerEpoch;
-    private long step;
-    private Path lastCheckpoint;
-    private int permutationEpoch = -1;
-    private int[] permutation;
 
     private GanTrainer(Builder b) throws IOException {
+        super(b.config.name(), b.config.batchSize(), b.data, b);
         this.config = b.config;
         this.space = b.space;
-        this.data = b.data;
-        this.seed = b.seed;
         this.devices = b.devices == null ? List.of(Engine.getInstance().defaultDevice()) : List.copyOf(b.devices);
         this.r1 = b.r1;
-        this.checkpoints = b.checkpointDir == null ? null : new CheckpointStore(b.checkpointDir, b.keep);
-        this.checkpointEvery = b.checkpointEvery;
-        this.listeners = List.copyOf(b.listeners);
         checkData();
-        this.stepsPerEpoch = data.size() / config.batchSize();
         this.schedule = FewStepVpSchedule.of(config.numSteps());
         this.posterior = schedule.posterior();
         RunState.ResumePoint resumeFrom = RunState.find(checkpoints, b.resume, config.name(),
@@ -146,18 +125,6 @@ public final class GanTrainer implements Trainer, AutoCloseable {
     }
 
     /** The configuration. */
-    /** {@inheritDoc} The training preset's name. */
-    @Override
-    public String name() {
-        return config.name();
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public int batchSize() {
-        return config.batchSize();
-    }
-
     public TrainingConfig config() {
         return config;
     }
@@ -167,39 +134,9 @@ public final class GanTrainer implements Trainer, AutoCloseable {
         return space;
     }
 
-    /** Steps done. */
-    public long step() {
-        return step;
-    }
-
-    /** The epoch of the next step (0-based). */
-    public int epoch() {
-        return (int) (step / stepsPerEpoch);
-    }
-
-    /** Steps per epoch: floor(|data| / batch). */
-    public int stepsPerEpoch() {
-        return stepsPerEpoch;
-    }
-
-    /** The run's seed. */
-    public long seed() {
-        return seed;
-    }
-
-    /** The training set. */
-    public ImageSet data() {
-        return data;
-    }
-
     /** The devices the batch is split over. */
     public List<Device> devices() {
         return devices;
-    }
-
-    /** The newest checkpoint written or resumed from, or null. */
-    public Path lastCheckpoint() {
-        return lastCheckpoint;
     }
 
     /** The generator being trained. */
@@ -226,51 +163,6 @@ public final class GanTrainer implements Trainer, AutoCloseable {
     /** The generator with the EMA weights: the one to sample and evaluate with (REFERENCE-CODE.md section 4). */
     public NcsnppGenerator emaGenerator() {
         return emaGenerator;
-    }
-
-    /**
-     * Trains until the budget is exhausted (counting steps and epochs since the start of the run), writing a
-     * checkpoint every {@code checkpointEvery} steps and at the end.
-     *
-     * @throws TrainingDivergedException when a loss becomes NaN or infinite; nothing is written for that step
-     */
-    public TrainingSummary train(TrainingBudget budget) throws IOException {
-        long start = step;
-        long t0 = System.nanoTime();
-        listeners.forEach(l -> l.onStart(this, budget));
-        String reason = null;
-        TrainingSummary summary;
-        try {
-            while (true) {
-                Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
-                if (budget.exhausted(step, (int) (step / stepsPerEpoch), elapsed)) {
-                    reason = budget.maxSteps() > 0 && step >= budget.maxSteps() ? "steps"
-                            : budget.maxEpochs() > 0 && step / stepsPerEpoch >= budget.maxEpochs() ? "epochs" : "time";
-                    break;
-                }
-                StepRecord record = trainStep((System.nanoTime() - t0) / 1e9);
-                for (TrainingListener l : listeners) {
-                    l.onStep(record);
-                }
-                if (checkpoints != null && checkpointEvery > 0 && step % checkpointEvery == 0) {
-                    saveCheckpoint();
-                }
-            }
-            if (checkpoints != null && !checkpoints.directory(step).equals(lastCheckpoint)) {
-                saveCheckpoint();
-            }
-        } catch (TrainingDivergedException e) {
-            reason = e.getMessage();
-            throw e;
-        } finally {
-            double wall = (System.nanoTime() - t0) / 1e9;
-            summary = new TrainingSummary(config.name(), start, step, epoch(), wall, wall > 0 ? (step - start) / wall : 0,
-                    reason, lastCheckpoint);
-            for (TrainingListener l : listeners) {
-                l.onEnd(summary);
-            }
-        }
-        return summary;
     }
 
     /**
@@ -304,10 +196,8 @@ public final class GanTrainer implements Trainer, AutoCloseable {
     }
 
     /** Writes a checkpoint of the full state now (atomically); returns its directory. */
+    @Override
     public Path saveCheckpoint() throws IOException {
-        if (checkpoints == null) {
-            throw new IllegalStateException("no checkpoint directory was configured (Builder.checkpoints)");
-        }
         Map<String, CheckpointStore.FileWriter> files = new LinkedHashMap<>();
         files.put(GENERATOR_FILE, out -> generator.block().saveParameters(new DataOutputStream(out)));
         files.put(DISCRIMINATOR_FILE, out -> discriminator.block().saveParameters(new DataOutputStream(out)));
@@ -315,18 +205,17 @@ public final class GanTrainer implements Trainer, AutoCloseable {
         files.put(OPTIMIZER_G_FILE, out -> out.write(generator.optimizerState().encode()));
         files.put(OPTIMIZER_D_FILE, out -> out.write(discriminator.optimizerState().encode()));
         JsonNode configTree = new ObjectMapper().readTree(config.toJson());
-        lastCheckpoint = checkpoints.write(step, files, hashes -> new CheckpointManifest(CheckpointManifest.FORMAT,
+        lastCheckpoint = requireCheckpoints().write(step, files, hashes -> new CheckpointManifest(CheckpointManifest.FORMAT,
                 config.name(), configTree, step, epoch(), seed, data.name(), data.size(), space.name(),
                 generator.optimizerSteps(), discriminator.optimizerSteps(), hashes, Instant.now().toString()));
-        for (TrainingListener l : listeners) {
-            l.onCheckpoint(lastCheckpoint, step);
-        }
+        announceCheckpoint();
         return lastCheckpoint;
     }
 
     // ---------------------------------------------------------------- one step
 
-    private StepRecord trainStep(double elapsedBefore) {
+    @Override
+    StepRecord trainStep(double elapsedBefore) {
         long t0 = System.nanoTime();
         int epoch = epoch();
         Engine.getInstance().setRandomSeed(stepSeed(step));
@@ -357,13 +246,8 @@ public final class GanTrainer implements Trainer, AutoCloseable {
 
     /** The step's real batch: this epoch's permutation, flipped, encoded into the data space (no gradient). */
     private NDArray realBatch(NDManager scope, int epoch, int within) {
-        if (permutationEpoch != epoch) {
-            permutation = RunState.permutation(seed, epoch, data.size());
-            permutationEpoch = epoch;
-        }
         int b = config.batchSize();
-        int[] indices = java.util.Arrays.copyOfRange(permutation, within * b, (within + 1) * b);
-        NDArray images = data.select(indices).batch(scope, 0, b);
+        NDArray images = data.select(batchIndices(epoch, within)).batch(scope, 0, b);
         if (config.horizontalFlip()) {
             // per image, with probability 1/2: x + [u < 1/2] (flip(x) - x)
             NDArray flip = scope.randomUniform(0f, 1f, new Shape(b, 1, 1, 1)).lt(0.5f).toType(DataType.FLOAT32, false);
@@ -443,15 +327,6 @@ public final class GanTrainer implements Trainer, AutoCloseable {
         return like.getManager().randomNormal(new Shape(like.getShape().get(0), config.generator().nz()), DataType.FLOAT32);
     }
 
-    private void requireFinite(String what, double value) {
-        if (!Double.isFinite(value)) {
-            throw new TrainingDivergedException(what + " is " + value + " at step " + (step + 1) + " (epoch " + epoch()
-                    + ") of " + config.name() + ": training stopped before this step's update and nothing was written; "
-                    + (lastCheckpoint == null ? "no checkpoint was written yet"
-                            : "the last good checkpoint is " + lastCheckpoint), lastCheckpoint);
-        }
-    }
-
     private int stepSeed(long at) {
         return RunState.stepSeed(seed, at);
     }
@@ -471,10 +346,6 @@ public final class GanTrainer implements Trainer, AutoCloseable {
             throw new IllegalArgumentException("training config '" + config.name() + "' trains in the '" + config.space()
                     + "' space, got a '" + space.name() + "' space");
         }
-        if (data.size() < config.batchSize()) {
-            throw new IllegalArgumentException("training set " + data.name() + " has " + data.size()
-                    + " images, fewer than one batch of " + config.batchSize());
-        }
     }
 
     /** Frees the networks and optimizer state. */
@@ -486,18 +357,12 @@ public final class GanTrainer implements Trainer, AutoCloseable {
     }
 
     /** Options of a {@link GanTrainer}. */
-    public static final class Builder {
+    public static final class Builder extends TrainerBase.Options<Builder> {
         private final TrainingConfig config;
         private final DataSpace space;
         private final ImageSet data;
-        private long seed;
         private List<Device> devices;
-        private Path checkpointDir;
-        private int checkpointEvery;
-        private int keep = 2;
-        private boolean resume = true;
         private R1Penalty r1 = new R1Penalty();
-        private final List<TrainingListener> listeners = new ArrayList<>();
 
         private Builder(TrainingConfig config, DataSpace space, ImageSet data) {
             this.config = Objects.requireNonNull(config, "config");
@@ -505,9 +370,8 @@ public final class GanTrainer implements Trainer, AutoCloseable {
             this.data = Objects.requireNonNull(data, "data");
         }
 
-        /** The run's seed (default 0): initialisation, data order and every random draw derive from it. */
-        public Builder seed(long value) {
-            this.seed = value;
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -520,43 +384,9 @@ public final class GanTrainer implements Trainer, AutoCloseable {
             return this;
         }
 
-        /**
-         * Writes checkpoints to {@code directory} every {@code everySteps} steps (0: only at the end of
-         * {@link #train}) and resumes from the newest one there (see {@link #resume}).
-         */
-        public Builder checkpoints(Path directory, int everySteps) {
-            if (everySteps < 0) {
-                throw new IllegalArgumentException("everySteps must be >= 0, got " + everySteps);
-            }
-            this.checkpointDir = directory;
-            this.checkpointEvery = everySteps;
-            return this;
-        }
-
-        /** How many of the newest checkpoints to keep (default 2). */
-        public Builder keep(int value) {
-            this.keep = value;
-            return this;
-        }
-
-        /**
-         * Whether to continue from the newest checkpoint in the checkpoint directory (default true). With false, a
-         * directory that already holds a checkpoint is refused.
-         */
-        public Builder resume(boolean value) {
-            this.resume = value;
-            return this;
-        }
-
         /** The R1 implementation (default: {@link R1Penalty#DEFAULT_RELATIVE_STEP}). */
         public Builder r1(R1Penalty value) {
             this.r1 = Objects.requireNonNull(value, "r1");
-            return this;
-        }
-
-        /** Adds a listener (progress bar, log, chart). */
-        public Builder listener(TrainingListener listener) {
-            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

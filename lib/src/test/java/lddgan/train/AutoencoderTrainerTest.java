@@ -115,7 +115,7 @@ class AutoencoderTrainerTest {
     void wrongPerceptualLossIsRefused() {
         AutoencoderTrainingConfig lpips = AutoencoderTrainingConfig.preset("cifar10-f2", Profile.PAPER);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
-                AutoencoderTrainer.builder(lpips, DATA).perceptual(PerceptualLoss.NONE).build());
+                AutoencoderTrainer.builder(lpips, SyntheticImages.generate(32, 32, 7)).perceptual(PerceptualLoss.NONE).build());
         assertTrue(e.getMessage().contains("perceptual"), e.getMessage());
     }
 }

@@ -1,0 +1,227 @@
+package lddgan.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import lddgan.data.ImageSet;
+
+/**
+ * What {@link GanTrainer} and {@link AutoencoderTrainer} share: the loop of {@link #train} (budget, listeners,
+ * checkpoints every n steps and at the end, a summary however it ends), epochs as fresh permutations from (seed,
+ * epoch), and the divergence check. Subclasses take one step ({@link #trainStep}) and write their checkpoint
+ * ({@link #saveCheckpoint}).
+ */
+public abstract class TrainerBase implements Trainer, AutoCloseable {
+    private final String name;
+    private final int batchSize;
+    final ImageSet data;
+    final long seed;
+    final CheckpointStore checkpoints;
+    final int checkpointEvery;
+    final List<TrainingListener> listeners;
+    final int stepsPerEpoch;
+    long step;
+    Path lastCheckpoint;
+    private int permutationEpoch = -1;
+    private int[] permutation;
+
+    TrainerBase(String name, int batchSize, ImageSet data, Options<?> options) {
+        this.name = name;
+        this.batchSize = batchSize;
+        this.data = data;
+        if (data.size() < batchSize) {
+            throw new IllegalArgumentException("training set " + data.name() + " has " + data.size()
+                    + " images, fewer than one batch of " + batchSize);
+        }
+        this.seed = options.seed;
+        this.checkpoints = options.checkpointDir == null ? null : new CheckpointStore(options.checkpointDir, options.keep);
+        this.checkpointEvery = options.checkpointEvery;
+        this.listeners = List.copyOf(options.listeners);
+        this.stepsPerEpoch = data.size() / batchSize;
+    }
+
+    /** {@inheritDoc} The preset's name. */
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public long step() {
+        return step;
+    }
+
+    /** {@inheritDoc} floor(|data| / batch): the reference's {@code drop_last=True}. */
+    @Override
+    public int stepsPerEpoch() {
+        return stepsPerEpoch;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** The epoch of the next step. */
+    public int epoch() {
+        return (int) (step / stepsPerEpoch);
+    }
+
+    /** The run's seed. */
+    public long seed() {
+        return seed;
+    }
+
+    /** The training set. */
+    public ImageSet data() {
+        return data;
+    }
+
+    /** The newest checkpoint written or resumed from, or null. */
+    public Path lastCheckpoint() {
+        return lastCheckpoint;
+    }
+
+    /**
+     * Trains until the budget is exhausted (counting steps and epochs since the start of the run), writing a
+     * checkpoint every {@code checkpointEvery} steps and at the end.
+     *
+     * @throws TrainingDivergedException when a loss becomes NaN or infinite; nothing is written for that step
+     */
+    public final TrainingSummary train(TrainingBudget budget) throws IOException {
+        long start = step;
+        long t0 = System.nanoTime();
+        listeners.forEach(l -> l.onStart(this, budget));
+        String reason = null;
+        TrainingSummary summary;
+        try {
+            while (true) {
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+                if (budget.exhausted(step, epoch(), elapsed)) {
+                    reason = budget.maxSteps() > 0 && step >= budget.maxSteps() ? "steps"
+                            : budget.maxEpochs() > 0 && epoch() >= budget.maxEpochs() ? "epochs" : "time";
+                    break;
+                }
+                StepMetrics record = trainStep((System.nanoTime() - t0) / 1e9);
+                for (TrainingListener l : listeners) {
+                    l.onStep(record);
+                }
+                if (checkpoints != null && checkpointEvery > 0 && step % checkpointEvery == 0) {
+                    saveCheckpoint();
+                }
+            }
+            if (checkpoints != null && !checkpoints.directory(step).equals(lastCheckpoint)) {
+                saveCheckpoint();
+            }
+        } catch (TrainingDivergedException e) {
+            reason = e.getMessage();
+            throw e;
+        } finally {
+            double wall = (System.nanoTime() - t0) / 1e9;
+            summary = new TrainingSummary(name, start, step, epoch(), wall, wall > 0 ? (step - start) / wall : 0,
+                    reason, lastCheckpoint);
+            for (TrainingListener l : listeners) {
+                l.onEnd(summary);
+            }
+        }
+        return summary;
+    }
+
+    /** One step: everything it draws comes from (seed, step); increments {@link #step}. */
+    abstract StepMetrics trainStep(double elapsedBefore);
+
+    /** Writes a checkpoint of the full state now (atomically); returns its directory. */
+    public abstract Path saveCheckpoint() throws IOException;
+
+    /** Tells the listeners about a checkpoint just written. */
+    final void announceCheckpoint() {
+        for (TrainingListener l : listeners) {
+            l.onCheckpoint(lastCheckpoint, step);
+        }
+    }
+
+    /** The checkpoint store, or an error naming the missing option. */
+    final CheckpointStore requireCheckpoints() {
+        if (checkpoints == null) {
+            throw new IllegalStateException("no checkpoint directory was configured (Builder.checkpoints)");
+        }
+        return checkpoints;
+    }
+
+    /** The indices of the step's batch: this epoch's permutation from (seed, epoch), slice {@code within}. */
+    final int[] batchIndices(int epoch, int within) {
+        if (permutationEpoch != epoch) {
+            permutation = RunState.permutation(seed, epoch, data.size());
+            permutationEpoch = epoch;
+        }
+        return Arrays.copyOfRange(permutation, within * batchSize, (within + 1) * batchSize);
+    }
+
+    /** Stops the run, before the step's update, when a loss is not finite. */
+    final void requireFinite(String what, double value) {
+        if (!Double.isFinite(value)) {
+            throw new TrainingDivergedException(what + " is " + value + " at step " + (step + 1) + " (epoch " + epoch()
+                    + ") of " + name + ": training stopped before this step's update and nothing was written; "
+                    + (lastCheckpoint == null ? "no checkpoint was written yet"
+                            : "the last good checkpoint is " + lastCheckpoint), lastCheckpoint);
+        }
+    }
+
+    /** The options both trainers' builders share (DJL's builder idiom: {@code optX} returns the builder). */
+    public abstract static class Options<B extends Options<B>> {
+        long seed;
+        Path checkpointDir;
+        int checkpointEvery;
+        int keep = 2;
+        boolean resume = true;
+        final List<TrainingListener> listeners = new ArrayList<>();
+
+        abstract B self();
+
+        /** The run's seed (default 0): initialisation, data order and every random draw derive from it. */
+        public B seed(long value) {
+            this.seed = value;
+            return self();
+        }
+
+        /**
+         * Writes checkpoints to {@code directory} every {@code everySteps} steps (0: only at the end of
+         * {@code train}) and resumes from the newest one there (see {@link #resume}).
+         */
+        public B checkpoints(Path directory, int everySteps) {
+            if (everySteps < 0) {
+                throw new IllegalArgumentException("everySteps must be >= 0, got " + everySteps);
+            }
+            this.checkpointDir = directory;
+            this.checkpointEvery = everySteps;
+            return self();
+        }
+
+        /** How many of the newest checkpoints to keep (default 2). */
+        public B keep(int value) {
+            this.keep = value;
+            return self();
+        }
+
+        /**
+         * Whether to continue from the newest checkpoint in the checkpoint directory (default true). With false, a
+         * directory that already holds a checkpoint is refused.
+         */
+        public B resume(boolean value) {
+            this.resume = value;
+            return self();
+        }
+
+        /** Adds a listener (progress bar, log, chart). */
+        public B listener(TrainingListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return self();
+        }
+    }
+}
