@@ -42,8 +42,13 @@ public final class ArchitectureAudit {
     static final Map<String, Double> TABLE2_FLOPS = Map.of("ddgan-cifar10", 7.05, "wddgan-cifar10", 1.67,
             "ddgan-celebahq", 70.82);
     /** Each LDDGAN generator preset's first stage (REFERENCE-CODE.md section 6). */
-    static final Map<String, String> LDDGAN_FIRST_STAGE = new java.util.LinkedHashMap<>(Map.of(
-            "lddgan-cifar10", "cifar10-f2", "lddgan-celebahq", "celebahq-vq-f4", "lddgan-lsun", "lsun-kl-f8"));
+    static final Map<String, String> LDDGAN_FIRST_STAGE = new java.util.LinkedHashMap<>();
+
+    static {
+        LDDGAN_FIRST_STAGE.put("lddgan-cifar10", "cifar10-f2");
+        LDDGAN_FIRST_STAGE.put("lddgan-celebahq", "celebahq-vq-f4");
+        LDDGAN_FIRST_STAGE.put("lddgan-lsun", "lsun-kl-f8");
+    }
     /** Published decoder sizes (M; REFERENCE-CODE.md section 6 gives the CIFAR-10 one). */
     static final Map<String, Double> PUBLISHED_DECODER = Map.of("cifar10-f2", 8.63);
     /** Paper Table 2 params (M) of LDDGAN, generator plus decoder. */
