@@ -1,19 +1,26 @@
 package lddgan.bench;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
-import lddgan.config.ProjectPaths;
-import lddgan.config.Profile;
 import lddgan.autoencoder.Autoencoder;
+import lddgan.config.Profile;
+import lddgan.config.ProjectPaths;
 import lddgan.discriminator.Discriminator;
 import lddgan.generator.GeneratorConfig;
 import lddgan.generator.NcsnppGenerator;
+import lddgan.metrics.PeakMemory;
 import lddgan.nn.NetworkStats;
 import lddgan.report.Conditions;
 import lddgan.report.Results;
 import lddgan.report.Tables;
+import lddgan.sampling.GanDenoiser;
+import lddgan.sampling.PosteriorSampler;
+import lddgan.sampling.SamplingLoop;
+import lddgan.schedule.FewStepVpSchedule;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -126,6 +133,67 @@ public final class ArchitectureAudit {
         }
         return Table.create("Architecture audit (one sample; MACs include FIR taps; LDDGAN's Table 2 FLOPs include the decoder)",
                 preset, network, params, published, macs, flops, table2);
+    }
+
+    /** The three CIFAR-10 models of Table 2: the preset whose generator runs, and what turns its output into images. */
+    static final List<String[]> TABLE2_MODELS = List.of(new String[] {"DDGAN", "ddgan-cifar10", "48.43", "7.05", "0.31"},
+            new String[] {"WDDGAN", "wddgan-cifar10", "33.37", "1.67", "0.16"},
+            new String[] {"LDDGAN", "lddgan-cifar10", "41.97", "1.72", "0.18"});
+
+    /**
+     * Table 2 for CIFAR-10 (LDDGAN Sec. 5.3.1): parameters and MACs of one sample's sampler network (LDDGAN: generator +
+     * decoder; WDDGAN's inverse DWT has no parameters) at the paper's configurations, beside the printed values; with
+     * {@code measureMemory}, the growth of this process's resident memory while sampling one image (T = 4 steps and
+     * the decoding), a CPU stand-in for the paper's GPU memory.
+     */
+    public static Table table2(boolean measureMemory) {
+        StringColumn model = StringColumn.create("model");
+        DoubleColumn params = DoubleColumn.create("params_M");
+        DoubleColumn paperParams = DoubleColumn.create("paper_params_M");
+        DoubleColumn macs = DoubleColumn.create("GMACs");
+        DoubleColumn paperFlops = DoubleColumn.create("paper_FLOPs_G");
+        DoubleColumn memory = DoubleColumn.create("cpu_rss_growth_MiB");
+        DoubleColumn paperMemory = DoubleColumn.create("paper_memory_GB");
+        for (String[] row : TABLE2_MODELS) {
+            try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu())) {
+                NcsnppGenerator g = NcsnppGenerator.preset(row[1]);
+                g.initialize(m, 1);
+                long p = NetworkStats.parameterCount(g);
+                double mac = NetworkStats.multiplyAccumulates(g, true) / 1e9;
+                lddgan.space.DataSpace space;
+                if (row[1].startsWith("lddgan")) {
+                    Autoencoder ae = Autoencoder.preset(LDDGAN_FIRST_STAGE.get(row[1]));
+                    ae.initialize(m, 1);
+                    for (Block b : ae.decodingBlocks()) {
+                        p += NetworkStats.parameterCount(b);
+                        mac += NetworkStats.multiplyAccumulates(b, true) / 1e9;
+                    }
+                    space = new lddgan.space.LatentSpace(ae);
+                } else {
+                    space = row[1].startsWith("wddgan") ? new lddgan.space.WaveletSpace() : new lddgan.space.PixelSpace();
+                }
+                model.append(row[0]);
+                params.append(p / 1e6);
+                paperParams.append(Double.parseDouble(row[2]));
+                macs.append(mac);
+                paperFlops.append(Double.parseDouble(row[3]));
+                paperMemory.append(Double.parseDouble(row[4]));
+                if (measureMemory) {
+                    GeneratorConfig config = g.config();
+                    memory.append(PeakMemory.cpuResidentGrowth(() -> {
+                        try (NDManager scope = m.newSubManager()) {
+                            NDArray x0 = SamplingLoop.run(new GanDenoiser(g, config.nz()),
+                                    new PosteriorSampler(FewStepVpSchedule.of(4)), scope, config.xShape(1)).x0();
+                            space.decode(x0).getFloat(0, 0, 0, 0);
+                        }
+                    }).mebibytes());
+                } else {
+                    memory.appendMissing();
+                }
+            }
+        }
+        return Table.create("Table 2 (CIFAR-10, one sample): ours at the paper's configurations vs the paper", model, params,
+                paperParams, macs, paperFlops, memory, paperMemory);
     }
 
     /** Prints the audit and writes {@code results/audit/architectures.json} and {@code .csv}. */

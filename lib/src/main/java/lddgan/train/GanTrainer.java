@@ -195,6 +195,21 @@ public final class GanTrainer extends TrainerBase {
         }
     }
 
+    /**
+     * Denoises a given x_T with the EMA generator and decodes the result (LDDGAN Algorithm 1): with the same x_T in
+     * every row, the rows differ only by the generator's z, which shows the multimodal denoiser (DDGAN Sec. 3).
+     *
+     * @param xT (N, C, H, W) in the data space, in the manager the images go to
+     * @param sampleSeed seeds the engine for the z and posterior draws
+     * @return (N, 3, H', W') images in [-1, 1], in xT's manager
+     */
+    public NDArray sampleFrom(NDArray xT, long sampleSeed) {
+        Engine.getInstance().setRandomSeed((int) new SplittableRandom(sampleSeed).nextLong());
+        GanDenoiser denoiser = new GanDenoiser(emaGenerator, config.generator().nz());
+        return lddgan.nn.Scoped.apply(xT, (in, scope) -> space.decode(
+                SamplingLoop.run(denoiser, new PosteriorSampler(schedule), in).x0()));
+    }
+
     /** Writes a checkpoint of the full state now (atomically); returns its directory. */
     @Override
     public Path saveCheckpoint() throws IOException {

@@ -177,6 +177,23 @@ public record TrainingConfig(
                 horizontalFlip);
     }
 
+    /** A copy with another name and reconstruction weighting (a variant of the loss ablation, Table 6). */
+    public TrainingConfig withReconstruction(String newName, ReconstructionWeighting newReconstruction) {
+        return new TrainingConfig(newName, description, space, generator, discriminator, numSteps, batchSize, epochs, lrG,
+                lrD, beta1, beta2, lrSchedule, lrMin, emaDecay, r1Gamma, lazyReg, newReconstruction, recWeight, wlDelta,
+                horizontalFlip);
+    }
+
+    /**
+     * A copy with another N, the length in epochs of the per-epoch schedules (Weighted Learning's lambda, the cosine
+     * learning rate): a short run sets it to its own length so that lambda sweeps as it does over the paper's run.
+     */
+    public TrainingConfig withEpochs(int newEpochs) {
+        return new TrainingConfig(name, description, space, generator, discriminator, numSteps, batchSize, newEpochs, lrG,
+                lrD, beta1, beta2, lrSchedule, lrMin, emaDecay, r1Gamma, lazyReg, reconstruction, recWeight, wlDelta,
+                horizontalFlip);
+    }
+
     /** The generator's loss weight w in an epoch ({@link ReconstructionWeighting#weight}). */
     public double reconstructionWeight(int epoch) {
         return reconstruction.weight(epoch, epochs, recWeight, wlDelta);

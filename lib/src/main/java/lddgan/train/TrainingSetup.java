@@ -36,6 +36,29 @@ public final class TrainingSetup {
     }
 
     /**
+     * The data space a configuration trains in, with LDDGAN's latent space given by the first stage that notebook 01
+     * trained at {@code profile} ({@link FirstStageRuns#trained}), its raw latents divided by the scale factor its
+     * latent cache measured (max |z| over the training set; the preset's divisor when no cache exists).
+     *
+     * @throws IOException naming the directory when notebook 01 has not been run at this profile
+     */
+    public static DataSpace space(TrainingConfig config, Profile profile, ai.djl.ndarray.NDManager manager)
+            throws IOException {
+        if (!config.space().equals("latent")) {
+            return space(config);
+        }
+        lddgan.autoencoder.Autoencoder ae = FirstStageRuns.trained(profile, FIRST_STAGE, manager);
+        java.nio.file.Path cache = FirstStageRuns.latentCacheFile(profile, FIRST_STAGE);
+        if (java.nio.file.Files.exists(cache)) {
+            ae.setScaleFactor(lddgan.autoencoder.LatentCache.readHeader(cache).scaleFactor());
+        }
+        return new LatentSpace(ae);
+    }
+
+    /** The first stage of the CIFAR-10 LDDGAN presets. */
+    public static final String FIRST_STAGE = "cifar10-f2";
+
+    /**
      * The CIFAR-10 training images for a profile: the located data set (full or subset), or, on the smoke profile
      * only, {@code syntheticSize} synthetic images.
      *

@@ -1,0 +1,64 @@
+package lddgan.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import lddgan.data.ImageSet;
+import lddgan.metrics.FeatureExtractor;
+import lddgan.metrics.FeatureStatistics;
+import lddgan.metrics.FrechetDistance;
+import lddgan.metrics.ImprovedPrecisionRecall;
+import lddgan.metrics.PrecisionRecall;
+import lddgan.metrics.SamplingTime;
+import lddgan.metrics.SamplingTimer;
+import lddgan.metrics.TimingProtocol;
+
+/**
+ * One row of Table 3 (LDDGAN Sec. 5.2; REFERENCE-CODE.md section 7) for a trained model: FID and improved
+ * precision / recall of its EMA samples against the training set, NFE = T, and the time to generate a batch
+ * (Algorithm 1 plus the decoder or the inverse DWT, as the paper times it).
+ *
+ * @param model the training preset
+ * @param steps training steps done
+ * @param epochs epochs done
+ * @param trainingSeconds wall time of the training call
+ * @param samples generated images for FID and precision / recall
+ * @param fid FID against the reference statistics
+ * @param precision improved precision (k = 3)
+ * @param recall improved recall (k = 3)
+ * @param nfe network function evaluations per sample (T)
+ * @param time sampling time of one batch
+ * @param extractor the feature extractor's id (FID and precision / recall use the same one here)
+ */
+public record GanEvaluation(String model, long steps, int epochs, double trainingSeconds, int samples, double fid,
+                            double precision, double recall, int nfe, SamplingTime time, String extractor) {
+
+    /**
+     * Evaluates a trainer's EMA generator.
+     *
+     * @param trainer the trained model
+     * @param summary how its training ended
+     * @param extractor the feature extractor
+     * @param reference the training set's feature statistics
+     * @param realFeatures features of real images for precision / recall
+     * @param samples images to generate (seed {@code seed})
+     * @param timing the timing protocol (batch size, warm-up, repetitions)
+     * @param manager where the work happens (freed before returning)
+     * @param seed sampling seed
+     */
+    public static GanEvaluation of(GanTrainer trainer, TrainingSummary summary, FeatureExtractor extractor,
+            FeatureStatistics reference, NDArray realFeatures, int samples, TimingProtocol timing, NDManager manager,
+            long seed) {
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray images = trainer.sample(scope, samples, 100, seed);
+            ImageSet set = ImageSet.fromImages("EMA samples of " + trainer.name() + " at step " + trainer.step(), images);
+            FeatureStatistics generated = FeatureStatistics.of(extractor, set, 250, set.name());
+            NDArray generatedFeatures = extractor.features(set, 250, scope);
+            PrecisionRecall pr = ImprovedPrecisionRecall.compute(realFeatures, generatedFeatures);
+            int nfe = trainer.config().numSteps();
+            SamplingTime time = new SamplingTimer(timing, trainer.devices().get(0))
+                    .time(() -> trainer.sample(scope, timing.batchSize(), timing.batchSize(), seed + 1), nfe);
+            return new GanEvaluation(trainer.name(), summary.steps(), summary.epoch(), summary.wallSeconds(), samples,
+                    FrechetDistance.between(generated, reference), pr.precision(), pr.recall(), nfe, time, extractor.id());
+        }
+    }
+}
