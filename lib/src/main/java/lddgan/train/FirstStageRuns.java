@@ -6,6 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import lddgan.autoencoder.Autoencoder;
 import lddgan.autoencoder.AutoencoderIdentity;
+import lddgan.autoencoder.LatentCache;
+import lddgan.autoencoder.ReconstructionEvaluation;
+import lddgan.data.ImageSet;
+import lddgan.metrics.FeatureExtractor;
+import java.util.ArrayList;
+import java.util.List;
 import lddgan.config.Profile;
 import lddgan.config.ProjectPaths;
 
@@ -60,6 +66,61 @@ public final class FirstStageRuns {
     /** Loads that autoencoder (verified) for encoding and decoding. */
     public static Autoencoder trained(Profile profile, String preset, NDManager manager) throws IOException {
         return AutoencoderTrainer.load(trainedCheckpoint(profile, preset), manager);
+    }
+
+    /**
+     * A first stage trained with its reconstruction quality measured along the way (LDDGAN Table 7's "epochs to
+     * converge").
+     *
+     * @param key the run's name under the checkpoint and latent-cache roots
+     * @param config the training configuration
+     * @param points one evaluation per entry
+     * @param trainingSeconds wall time of the training calls
+     * @param checkpoint the final checkpoint
+     * @param scaleFactor the scale factor its latent cache measured
+     */
+    public record Curve(String key, AutoencoderTrainingConfig config, List<Point> points, double trainingSeconds,
+                        Path checkpoint, double scaleFactor) {
+    }
+
+    /** One evaluation of a {@link Curve}: steps, epochs (fractional) and the evaluation. */
+    public record Point(long steps, double epochs, ReconstructionEvaluation evaluation) {
+    }
+
+    /**
+     * Trains {@code config} in {@code points} chunks of {@code stepsPerPoint} steps, keeping each chunk's checkpoint
+     * under {@code checkpointRoot(profile, key, SEED)} and evaluating it on {@code validation} (the engine reseeded
+     * for each evaluation, so a re-run that only reloads gives the same curve); then caches the training set's latents
+     * ({@link #latentCacheFile(Profile, String)} with {@code key}).
+     */
+    public static Curve trainWithCurve(AutoencoderTrainingConfig config, String key, Profile profile, ImageSet train,
+            ImageSet validation, FeatureExtractor extractor, int points, long stepsPerPoint,
+            List<TrainingListener> listeners, NDManager manager) throws IOException {
+        Path root = checkpointRoot(profile, key, SEED);
+        List<Point> curve = new ArrayList<>();
+        double seconds = 0;
+        AutoencoderTrainer.Builder builder = AutoencoderTrainer.builder(config, train).seed(SEED).checkpoints(root, 0)
+                .keep(points + 1);
+        listeners.forEach(builder::listener);
+        try (AutoencoderTrainer trainer = builder.build()) {
+            for (int p = 1; p <= points; p++) {
+                long steps = p * stepsPerPoint;
+                seconds += trainer.train(TrainingBudget.steps(steps)).wallSeconds();
+                try (NDManager scope = manager.newSubManager()) {
+                    Autoencoder ae = AutoencoderTrainer.load(new CheckpointStore(root, points + 1).directory(steps), scope);
+                    ai.djl.engine.Engine.getInstance().setRandomSeed(12345);
+                    curve.add(new Point(steps, steps / (double) trainer.stepsPerEpoch(),
+                            ReconstructionEvaluation.of(ae, validation, extractor, scope, 100, null)));
+                }
+            }
+            Path last = trainer.lastCheckpoint();
+            try (NDManager scope = manager.newSubManager()) {
+                Autoencoder ae = AutoencoderTrainer.load(last, scope);
+                LatentCache cache = LatentCache.create(latentCacheFile(profile, key), ae, AutoencoderTrainer.identityOf(last), train, scope,
+                        LatentCache.Options.defaults());
+                return new Curve(key, config, curve, seconds, last, cache.scaleFactor());
+            }
+        }
     }
 
     /** Its identity (preset and manifest SHA-256), as latent caches record it. */

@@ -17,7 +17,7 @@ import lddgan.metrics.TimingProtocol;
  * One model of the main comparison (LDDGAN Sec. 5.2, Tables 3 and 6): train a preset for a step budget on the
  * profile's data, then evaluate its EMA generator ({@link GanEvaluation}) and draw the sample grids of Figures 4/5
  * (fixed seeds) and of the stochastic denoiser (one x_T, several z). Checkpoints go to
- * {@code .cache/checkpoints/<profile>/02-<preset>-seed<seed>/}, so running again resumes or, when the budget is
+ * {@code .cache/checkpoints/<profile>/<notebook>-<preset>-seed<seed>/}, so running again resumes or, when the budget is
  * already reached, only re-evaluates.
  *
  * @param evaluation the Table 3 row
@@ -38,9 +38,22 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
      * @param samples generated images per evaluation
      * @param timing the sampling-time protocol
      * @param seed the training seed
+     * @param notebook prefix of the checkpoint directories ("02", "03")
+     * @param firstStage LDDGAN's first-stage run under {@link FirstStageRuns} ({@link TrainingSetup#FIRST_STAGE})
      */
     public record Setup(Profile profile, ImageSet train, FeatureExtractor extractor, FeatureStatistics reference,
-                        NDArray realFeatures, int samples, TimingProtocol timing, long seed) {
+                        NDArray realFeatures, int samples, TimingProtocol timing, long seed, String notebook,
+                        String firstStage) {
+        /** Notebook 02's setup: checkpoints "02-...", notebook 01's first stage. */
+        public Setup(Profile profile, ImageSet train, FeatureExtractor extractor, FeatureStatistics reference,
+                     NDArray realFeatures, int samples, TimingProtocol timing, long seed) {
+            this(profile, train, extractor, reference, realFeatures, samples, timing, seed, "02", TrainingSetup.FIRST_STAGE);
+        }
+
+        /** A copy for another notebook and first stage. */
+        public Setup with(String notebook, String firstStage) {
+            return new Setup(profile, train, extractor, reference, realFeatures, samples, timing, seed, notebook, firstStage);
+        }
     }
 
     /**
@@ -52,9 +65,9 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
     public static ModelRun trainAndEvaluate(TrainingConfig config, long steps, Setup setup,
             List<TrainingListener> listeners, NDManager manager) throws IOException {
         Path checkpoints = ProjectPaths.cacheDir().resolve("checkpoints").resolve(setup.profile().id())
-                .resolve("02-" + TrainingSetup.fileName(config.name()) + "-seed" + setup.seed());
+                .resolve(setup.notebook() + "-" + TrainingSetup.fileName(config.name()) + "-seed" + setup.seed());
         try (NDManager spaceManager = manager.newSubManager()) {
-            GanTrainer.Builder builder = GanTrainer.builder(config, TrainingSetup.space(config, setup.profile(), spaceManager),
+            GanTrainer.Builder builder = GanTrainer.builder(config, TrainingSetup.space(config, setup.profile(), setup.firstStage(), spaceManager),
                     setup.train()).seed(setup.seed()).checkpoints(checkpoints, 100);
             listeners.forEach(builder::listener);
             try (GanTrainer trainer = builder.build()) {

@@ -184,6 +184,11 @@ public record TrainingConfig(
                 horizontalFlip);
     }
 
+    /** A copy with another name (a variant with its own checkpoints). */
+    public TrainingConfig withName(String newName) {
+        return withReconstruction(newName, reconstruction);
+    }
+
     /**
      * A copy with another N, the length in epochs of the per-epoch schedules (Weighted Learning's lambda, the cosine
      * learning rate): a short run sets it to its own length so that lambda sweeps as it does over the paper's run.

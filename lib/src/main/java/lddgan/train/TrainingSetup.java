@@ -44,11 +44,21 @@ public final class TrainingSetup {
      */
     public static DataSpace space(TrainingConfig config, Profile profile, ai.djl.ndarray.NDManager manager)
             throws IOException {
+        return space(config, profile, FIRST_STAGE, manager);
+    }
+
+    /**
+     * As {@link #space(TrainingConfig, Profile, ai.djl.ndarray.NDManager)} with another first-stage run: {@code
+     * firstStage} names its checkpoint root and latent cache under {@link FirstStageRuns} (e.g. notebook 03's
+     * {@code 03-cifar10-f2-nokl}).
+     */
+    public static DataSpace space(TrainingConfig config, Profile profile, String firstStage,
+            ai.djl.ndarray.NDManager manager) throws IOException {
         if (!config.space().equals("latent")) {
             return space(config);
         }
-        lddgan.autoencoder.Autoencoder ae = FirstStageRuns.trained(profile, FIRST_STAGE, manager);
-        java.nio.file.Path cache = FirstStageRuns.latentCacheFile(profile, FIRST_STAGE);
+        lddgan.autoencoder.Autoencoder ae = FirstStageRuns.trained(profile, firstStage, manager);
+        java.nio.file.Path cache = FirstStageRuns.latentCacheFile(profile, firstStage);
         if (java.nio.file.Files.exists(cache)) {
             ae.setScaleFactor(lddgan.autoencoder.LatentCache.readHeader(cache).scaleFactor());
         }
