@@ -3,9 +3,11 @@ package lddgan.autoencoder;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.List;
 import lddgan.nn.ComposedBlock;
 import lddgan.nn.Layers;
 import lddgan.nn.Scoped;
@@ -54,7 +56,7 @@ public final class Autoencoder extends ComposedBlock implements FirstStage {
         this.config = config;
         this.scaleFactor = config.scaleFactor();
         int r = config.latentResolution();
-        int encoderOut = config.doubleZ() ? 2 * config.zChannels() : config.zChannels();
+        int encoderOut = Encoder.outChannels(config);
         int moments = config.regularizer().gaussian() ? 2 * config.embedDim() : config.embedDim();
         encoder = addChild("encoder", new Encoder(config), new Shape(config.inChannels(), config.resolution(), config.resolution()));
         quantConv = addChild("quant_conv", Layers.torchConv(moments, encoderOut, 1, 1, 0), new Shape(encoderOut, r, r));
@@ -96,8 +98,8 @@ public final class Autoencoder extends ComposedBlock implements FirstStage {
      * What a sampler runs after the diffusion to turn x0' into an image (LDDGAN Algorithm 1; Table 2 counts it with
      * the generator): the codebook (VQ), post_quant_conv and the decoder.
      */
-    public java.util.List<ai.djl.nn.Block> decodingBlocks() {
-        return quantizer == null ? java.util.List.of(postQuantConv, decoder) : java.util.List.of(quantizer, postQuantConv, decoder);
+    public List<Block> decodingBlocks() {
+        return quantizer == null ? List.of(postQuantConv, decoder) : List.of(quantizer, postQuantConv, decoder);
     }
 
     /** The VQ codebook, or null for KL / NONE. */
@@ -125,19 +127,20 @@ public final class Autoencoder extends ComposedBlock implements FirstStage {
         NDArray moments = moments(ps, images, training);
         NDArray latent;
         NDArray regularization;
-        NDArray decoderIn;
+        NDArray z;
         DiagonalGaussian posterior = null;
         if (quantizer == null) {
             posterior = new DiagonalGaussian(moments);
             latent = posterior.sample();
             regularization = posterior.kl();
-            decoderIn = postQuantConv.forward(ps, new NDList(latent), training).singletonOrThrow();
+            z = latent;
         } else {
             latent = moments;
             VectorQuantizer.Quantized q = quantizer.quantize(ps, latent, training);
             regularization = q.loss();
-            decoderIn = postQuantConv.forward(ps, new NDList(q.latent()), training).singletonOrThrow();
+            z = q.latent();
         }
+        NDArray decoderIn = postQuantConv.forward(ps, new NDList(z), training).singletonOrThrow();
         NDArray features = decoder.features(ps, decoderIn, training);
         NDArray y = decoder.lastLayer().forward(ps, new NDList(features), training).singletonOrThrow();
         return new Reconstruction(latent, regularization, features, y, decoder.activate(y), posterior);
@@ -158,8 +161,7 @@ public final class Autoencoder extends ComposedBlock implements FirstStage {
     /** {@inheritDoc} */
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {config.imageShape(inputShapes[0].get(0)).slice(0, 1).addAll(
-                new Shape(config.outChannels(), config.resolution(), config.resolution()))};
+        return new Shape[] {new Shape(inputShapes[0].get(0), config.outChannels(), config.resolution(), config.resolution())};
     }
 
     // ---------------------------------------------------------------- FirstStage
@@ -170,22 +172,25 @@ public final class Autoencoder extends ComposedBlock implements FirstStage {
      */
     @Override
     public NDArray encode(NDArray images) {
-        Shapes.checkImages(images.getShape());
-        latentShape(images.getShape());
-        return Scoped.apply(images, (in, scope) -> {
-            ParameterStore ps = new ParameterStore(scope, false);
-            NDArray moments = moments(ps, in, false);
-            return quantizer == null ? new DiagonalGaussian(moments).sample() : moments;
-        });
+        return encode(images, true);
     }
 
     /** The posterior mean (KL, NONE) or the pre-quantisation output (VQ): a deterministic encoding. */
     public NDArray encodeMode(NDArray images) {
+        return encode(images, false);
+    }
+
+    /** Inference-mode encoding of (N, C, H, W) images: a posterior sample ({@code sample}) or mean; VQ: moments. */
+    private NDArray encode(NDArray images, boolean sample) {
         Shapes.checkImages(images.getShape());
         latentShape(images.getShape());
         return Scoped.apply(images, (in, scope) -> {
             NDArray moments = moments(new ParameterStore(scope, false), in, false);
-            return quantizer == null ? new DiagonalGaussian(moments).mean() : moments;
+            if (quantizer != null) {
+                return moments;
+            }
+            DiagonalGaussian posterior = new DiagonalGaussian(moments);
+            return sample ? posterior.sample() : posterior.mean();
         });
     }
 

@@ -64,7 +64,8 @@ public final class Encoder extends ComposedBlock {
         convOut = addChild("conv_out", Layers.torchConv(outChannels(config), blockIn, 3, 1, 1), mid);
     }
 
-    private static int outChannels(AutoencoderConfig config) {
+    /** The encoder's output channels: 2 zChannels (mean and log-variance, doubleZ) or zChannels. */
+    static int outChannels(AutoencoderConfig config) {
         return config.doubleZ() ? 2 * config.zChannels() : config.zChannels();
     }
 

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -16,6 +18,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -244,8 +247,7 @@ public final class LatentCache {
                     throw new IllegalStateException("first stage '" + stage.name() + "' encoded images " + from + ".."
                             + (to - 1) + " to " + latents.getShape() + ", expected " + expected);
                 }
-                float[] batchValues = latents.getDataType() == DataType.FLOAT32 ? latents.toFloatArray()
-                        : latents.toType(DataType.FLOAT32, false).toFloatArray();
+                float[] batchValues = latents.toType(DataType.FLOAT32, false).toFloatArray();
                 for (float v : batchValues) {
                     if (!Float.isFinite(v)) {
                         throw new IllegalStateException("first stage '" + stage.name() + "' returned " + v
@@ -291,7 +293,8 @@ public final class LatentCache {
                         + expected.describe() + ", found " + header.autoencoder().describe()
                         + "; encode the dataset again with the expected one (LatentCache.create)");
             }
-            long position = PREAMBLE_BYTES + (long) headerLength(channel);
+            // readHeader checked that the payload ends the file
+            long position = channel.size() - header.payloadBytes();
             float[] values = new float[header.count() * header.valuesPerLatent()];
             MessageDigest digest = sha256();
             ByteBuffer chunk = ByteBuffer.allocate(4 * CHUNK_FLOATS).order(ByteOrder.LITTLE_ENDIAN);
@@ -400,12 +403,6 @@ public final class LatentCache {
         return header;
     }
 
-    private static int headerLength(FileChannel channel) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
-        channel.read(b, 12);
-        return b.getInt(0);
-    }
-
     private static void readFully(Path file, FileChannel channel, ByteBuffer buffer, long position) throws IOException {
         long at = position;
         while (buffer.hasRemaining()) {
@@ -424,25 +421,28 @@ public final class LatentCache {
         AtomicFiles.write(file, out -> {
             out.write(preamble.array());
             out.write(json);
-            ByteBuffer chunk = ByteBuffer.allocate(4 * CHUNK_FLOATS).order(ByteOrder.LITTLE_ENDIAN);
-            for (int at = 0; at < values.length; at += CHUNK_FLOATS) {
-                int length = Math.min(CHUNK_FLOATS, values.length - at);
-                chunk.clear();
-                chunk.asFloatBuffer().put(values, at, length);
-                out.write(chunk.array(), 0, 4 * length);
-            }
+            writePayload(values, out);
         });
     }
 
-    /** The hex SHA-256 of the float32 little-endian bytes of {@code values}. */
-    private static String payloadSha256(float[] values) {
-        MessageDigest digest = sha256();
+    /** Writes {@code values} as float32 little-endian bytes, chunk by chunk. */
+    private static void writePayload(float[] values, OutputStream out) throws IOException {
         ByteBuffer chunk = ByteBuffer.allocate(4 * CHUNK_FLOATS).order(ByteOrder.LITTLE_ENDIAN);
         for (int at = 0; at < values.length; at += CHUNK_FLOATS) {
             int length = Math.min(CHUNK_FLOATS, values.length - at);
             chunk.clear();
             chunk.asFloatBuffer().put(values, at, length);
-            digest.update(chunk.array(), 0, 4 * length);
+            out.write(chunk.array(), 0, 4 * length);
+        }
+    }
+
+    /** The hex SHA-256 of the payload bytes of {@code values} (what {@link #writePayload} writes). */
+    private static String payloadSha256(float[] values) {
+        MessageDigest digest = sha256();
+        try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+            writePayload(values, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a digest over a null stream does not fail
         }
         return HexFormat.of().formatHex(digest.digest());
     }
@@ -482,7 +482,7 @@ public final class LatentCache {
     }
 
     /** The k-th smallest (0-based) |value|, finite values only. */
-    static double kthSmallestAbs(float[] values, long k) {
+    private static double kthSmallestAbs(float[] values, long k) {
         double lo = 0;
         double hi = 0;
         for (float v : values) {

@@ -118,9 +118,7 @@ public record LatentStatistics(long images, int channels, long valuesPerChannel,
             if (s.dimension() != 4 || s.get(1) != channels) {
                 throw new IllegalArgumentException("expected latents (N, " + channels + ", H, W), got " + s);
             }
-            float[] values = latents.getDataType() == DataType.FLOAT32 ? latents.toFloatArray()
-                    : latents.toType(DataType.FLOAT32, false).toFloatArray();
-            return add(values, (int) s.get(0));
+            return add(latents.toType(DataType.FLOAT32, false).toFloatArray(), (int) s.get(0));
         }
 
         /**

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import lddgan.config.ProjectPaths;
 import lddgan.data.Download;
+import lddgan.nn.Scoped;
 import lddgan.nn.TorchScript;
 
 /**
@@ -158,7 +159,7 @@ public final class Lpips implements PerceptualLoss {
          */
         public String verify() throws IOException {
             if (!Files.isRegularFile(file)) {
-                String expected = sha256 != null ? sha256 : Files.isRegularFile(sidecar()) ? readSidecar() : null;
+                String expected = sha256 != null ? sha256 : readSidecar();
                 throw new IOException("Missing " + file + " (expected SHA-256 "
                         + (expected != null ? expected : "from " + sidecar() + ", also missing") + "). " + howToGet());
             }
@@ -190,20 +191,19 @@ public final class Lpips implements PerceptualLoss {
     }
 
     private void probe() throws IOException {
+        Shape out;
         try (NDManager scope = NDManager.newBaseManager(device, "PyTorch")) {
             NDArray x = scope.zeros(new Shape(1, 3, 32, 32));
-            Shape out = network.forward(store, new NDList(x, x), true).singletonOrThrow().getShape();
-            if (!out.equals(new Shape(1, 1, 1, 1))) {
-                throw new IOException(weights.file() + " is not an LPIPS network: forward(x, y) on (1, 3, 32, 32) images "
-                        + "returned " + out + " instead of (1, 1, 1, 1). " + weights.howToGet());
-            }
+            out = network.forward(store, new NDList(x, x), true).singletonOrThrow().getShape();
         } catch (RuntimeException e) {
             close();
             throw new IOException(weights.file() + " is not an LPIPS network: forward(x, y) failed on (1, 3, 32, 32) "
                     + "images: " + e.getMessage() + " " + weights.howToGet(), e);
-        } catch (IOException e) {
+        }
+        if (!out.equals(new Shape(1, 1, 1, 1))) {
             close();
-            throw e;
+            throw new IOException(weights.file() + " is not an LPIPS network: forward(x, y) on (1, 3, 32, 32) images "
+                    + "returned " + out + " instead of (1, 1, 1, 1). " + weights.howToGet());
         }
     }
 
@@ -218,17 +218,13 @@ public final class Lpips implements PerceptualLoss {
     @Override
     public NDArray distance(NDArray x, NDArray y) {
         long n = PerceptualLoss.checkImages(x, y);
-        NDManager owner = x.getManager();
-        try (NDManager scope = owner.newSubManager()) {
-            x.tempAttach(scope);
-            if (y != x) {
+        return Scoped.apply(x, (in, scope) -> {
+            if (y != in) {
                 y.tempAttach(scope);
             }
-            NDList inputs = new NDList(input(x), input(y));
-            NDArray d = network.forward(store, inputs, true).singletonOrThrow().reshape(n).toDevice(x.getDevice(), false);
-            d.attach(owner);
-            return d;
-        }
+            NDList inputs = new NDList(input(in), input(y));
+            return network.forward(store, inputs, true).singletonOrThrow().reshape(n).toDevice(in.getDevice(), false);
+        });
     }
 
     /**

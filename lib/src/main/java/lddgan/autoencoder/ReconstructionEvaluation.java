@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import java.util.function.BiConsumer;
 import lddgan.data.ImageSet;
 import lddgan.metrics.FeatureExtractor;
 import lddgan.metrics.FeatureStatistics;
@@ -45,7 +46,7 @@ public record ReconstructionEvaluation(String autoencoder, String dataset, int i
      * @param sink receives the first batch's originals and reconstructions (for a grid), or null
      */
     public static ReconstructionEvaluation of(Autoencoder ae, ImageSet images, FeatureExtractor extractor,
-            NDManager manager, int batch, java.util.function.BiConsumer<NDArray, NDArray> sink) {
+            NDManager manager, int batch, BiConsumer<NDArray, NDArray> sink) {
         long t0 = System.nanoTime();
         Psnr.Accumulator psnr = new Psnr.Accumulator();
         LatentStatistics.Accumulator latents = new LatentStatistics.Accumulator(ae.config().embedDim(), ae.scaleFactor());

@@ -70,13 +70,10 @@ public final class ArchitectureAudit {
 
     /** One row per network of every preset: params, published params, GMACs (with FIR), GFLOPs (2x), Table 2 FLOPs. */
     public static Table audit() {
-        StringColumn preset = StringColumn.create("preset");
-        StringColumn network = StringColumn.create("network");
-        DoubleColumn params = DoubleColumn.create("params_M");
-        DoubleColumn published = DoubleColumn.create("published_params_M");
-        DoubleColumn macs = DoubleColumn.create("GMACs_per_sample");
-        DoubleColumn flops = DoubleColumn.create("GFLOPs_per_sample_2x");
-        DoubleColumn table2 = DoubleColumn.create("paper_table2_FLOPs_G");
+        Table t = Table.create("Architecture audit (one sample; MACs include FIR taps; LDDGAN's Table 2 FLOPs include the decoder)",
+                StringColumn.create("preset"), StringColumn.create("network"), DoubleColumn.create("params_M"),
+                DoubleColumn.create("published_params_M"), DoubleColumn.create("GMACs_per_sample"),
+                DoubleColumn.create("GFLOPs_per_sample_2x"), DoubleColumn.create("paper_table2_FLOPs_G"));
         for (String name : GeneratorConfig.PRESETS) {
             for (boolean isGenerator : new boolean[] {true, false}) {
                 try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu())) {
@@ -90,14 +87,10 @@ public final class ArchitectureAudit {
                         d.initialize(m, 1);
                         block = d;
                     }
-                    double mac = NetworkStats.multiplyAccumulates(block, true) / 1e9;
-                    preset.append(name);
-                    network.append(isGenerator ? "generator" : "discriminator");
-                    params.append(NetworkStats.parameterCount(block) / 1e6);
-                    published.append((isGenerator ? PUBLISHED_G : PUBLISHED_D).getOrDefault(name, Double.NaN));
-                    macs.append(mac);
-                    flops.append(2 * mac);
-                    table2.append(isGenerator ? TABLE2_FLOPS.getOrDefault(name, Double.NaN) : Double.NaN);
+                    addRow(t, name, isGenerator ? "generator" : "discriminator", NetworkStats.parameterCount(block),
+                            (isGenerator ? PUBLISHED_G : PUBLISHED_D).getOrDefault(name, Double.NaN),
+                            NetworkStats.multiplyAccumulates(block, true) / 1e9,
+                            isGenerator ? TABLE2_FLOPS.getOrDefault(name, Double.NaN) : Double.NaN);
                 }
             }
         }
@@ -108,31 +101,36 @@ public final class ArchitectureAudit {
                 g.initialize(m, 1);
                 Autoencoder ae = Autoencoder.preset(e.getValue());
                 ae.initialize(m, 1);
-                long decoderParams = 0;
-                double decoderMacs = 0;
-                for (Block b : ae.decodingBlocks()) {
-                    decoderParams += NetworkStats.parameterCount(b);
-                    decoderMacs += NetworkStats.multiplyAccumulates(b, true) / 1e9;
-                }
-                double gMacs = NetworkStats.multiplyAccumulates(g, true) / 1e9;
-                preset.append(e.getValue());
-                network.append("decoder");
-                params.append(decoderParams / 1e6);
-                published.append(PUBLISHED_DECODER.getOrDefault(e.getValue(), Double.NaN));
-                macs.append(decoderMacs);
-                flops.append(2 * decoderMacs);
-                table2.append(Double.NaN);
-                preset.append(e.getKey());
-                network.append("generator + decoder");
-                params.append((NetworkStats.parameterCount(g) + decoderParams) / 1e6);
-                published.append(TABLE2_G_PLUS_DECODER.get(e.getKey()));
-                macs.append(gMacs + decoderMacs);
-                flops.append(2 * (gMacs + decoderMacs));
-                table2.append(TABLE2_FLOPS_WITH_DECODER.get(e.getKey()));
+                double[] decoder = decodingCost(ae);
+                addRow(t, e.getValue(), "decoder", (long) decoder[0],
+                        PUBLISHED_DECODER.getOrDefault(e.getValue(), Double.NaN), decoder[1], Double.NaN);
+                addRow(t, e.getKey(), "generator + decoder", NetworkStats.parameterCount(g) + (long) decoder[0],
+                        TABLE2_G_PLUS_DECODER.get(e.getKey()), NetworkStats.multiplyAccumulates(g, true) / 1e9 + decoder[1],
+                        TABLE2_FLOPS_WITH_DECODER.get(e.getKey()));
             }
         }
-        return Table.create("Architecture audit (one sample; MACs include FIR taps; LDDGAN's Table 2 FLOPs include the decoder)",
-                preset, network, params, published, macs, flops, table2);
+        return t;
+    }
+
+    private static void addRow(Table t, String preset, String network, long params, double published, double gmacs,
+            double table2Flops) {
+        t.stringColumn("preset").append(preset);
+        t.stringColumn("network").append(network);
+        t.doubleColumn("params_M").append(params / 1e6);
+        t.doubleColumn("published_params_M").append(published);
+        t.doubleColumn("GMACs_per_sample").append(gmacs);
+        t.doubleColumn("GFLOPs_per_sample_2x").append(2 * gmacs);
+        t.doubleColumn("paper_table2_FLOPs_G").append(table2Flops);
+    }
+
+    /** {parameters, GMACs with FIR taps} of what an autoencoder runs to decode (post_quant_conv, codebook, decoder). */
+    static double[] decodingCost(Autoencoder ae) {
+        double[] cost = new double[2];
+        for (Block b : ae.decodingBlocks()) {
+            cost[0] += NetworkStats.parameterCount(b);
+            cost[1] += NetworkStats.multiplyAccumulates(b, true) / 1e9;
+        }
+        return cost;
     }
 
     /** The three CIFAR-10 models of Table 2: the preset whose generator runs, and what turns its output into images. */
@@ -164,10 +162,9 @@ public final class ArchitectureAudit {
                 if (row[1].startsWith("lddgan")) {
                     Autoencoder ae = Autoencoder.preset(LDDGAN_FIRST_STAGE.get(row[1]));
                     ae.initialize(m, 1);
-                    for (Block b : ae.decodingBlocks()) {
-                        p += NetworkStats.parameterCount(b);
-                        mac += NetworkStats.multiplyAccumulates(b, true) / 1e9;
-                    }
+                    double[] decoder = decodingCost(ae);
+                    p += (long) decoder[0];
+                    mac += decoder[1];
                     space = new lddgan.space.LatentSpace(ae);
                 } else {
                     space = row[1].startsWith("wddgan") ? new lddgan.space.WaveletSpace() : new lddgan.space.PixelSpace();

@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -53,10 +53,14 @@ public final class ImageFolder implements ImageSource {
             throw new NotDirectoryException(folder + " (expected a folder of *.png, *.jpg or *.jpeg files, not a file)");
         }
         List<Path> files;
+        String separator = folder.getFileSystem().getSeparator();
         try (Stream<Path> walk = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
+            // the sort key (relative path with '/') is made once per file, not once per comparison
             files = walk.filter(ImageFolder::isImageName)
                     .filter(Files::isRegularFile)
-                    .sorted(Comparator.comparing(p -> folder.relativize(p).toString().replace(folder.getFileSystem().getSeparator(), "/")))
+                    .map(p -> Map.entry(folder.relativize(p).toString().replace(separator, "/"), p))
+                    .sorted(Map.Entry.comparingByKey())
+                    .map(Map.Entry::getValue)
                     .toList();
         } catch (UncheckedIOException e) {
             throw new IOException("Cannot list image folder " + folder + ": " + e.getCause(), e.getCause());

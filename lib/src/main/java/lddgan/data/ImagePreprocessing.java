@@ -208,11 +208,9 @@ public final class ImagePreprocessing {
         byte[][] planes = rgbPlanes(image);
         Coefficients horizontal = resized[0] == width ? null : Coefficients.bilinear(width, resized[0]);
         Coefficients vertical = resized[1] == height ? null : Coefficients.bilinear(height, resized[1]);
-        int plane = resolution * resolution;
-        byte[] out = new byte[3 * plane];
+        byte[] out = new byte[3 * resolution * resolution];
         for (int c = 0; c < 3; c++) {
-            byte[] channel = resampleCrop(planes[c], width, horizontal, vertical, left, top, resolution);
-            System.arraycopy(channel, 0, out, c * plane, plane);
+            resampleCrop(planes[c], width, horizontal, vertical, left, top, resolution, out, c * resolution * resolution);
         }
         return out;
     }
@@ -328,9 +326,11 @@ public final class ImagePreprocessing {
      * One channel: PIL's two-pass resampling (horizontal, then vertical; {@code null} pass = size unchanged, skipped as
      * PIL skips it) evaluated only on the output pixels the centre crop keeps. Every output pixel of PIL's resampling
      * depends only on its own row and column coefficients, so this equals resizing the whole image and then cropping.
+     * The crop x crop result goes to {@code out} from {@code offset} on (the horizontal pass writes there directly when
+     * there is no vertical pass).
      */
-    private static byte[] resampleCrop(byte[] in, int width, Coefficients horizontal, Coefficients vertical, int left, int top,
-            int crop) {
+    private static void resampleCrop(byte[] in, int width, Coefficients horizontal, Coefficients vertical, int left, int top,
+            int crop, byte[] out, int offset) {
         int rowStart;
         int rowEnd;
         if (vertical == null) {
@@ -344,11 +344,11 @@ public final class ImagePreprocessing {
                 rowEnd = Math.max(rowEnd, vertical.start[yy] + vertical.count[yy]);
             }
         }
-        int rows = rowEnd - rowStart;
-        byte[] temp = new byte[rows * crop];
+        byte[] temp = vertical == null ? out : new byte[(rowEnd - rowStart) * crop];
+        int tempStart = vertical == null ? offset : 0;
         for (int y = rowStart; y < rowEnd; y++) {
             int inRow = y * width;
-            int tempRow = (y - rowStart) * crop;
+            int tempRow = tempStart + (y - rowStart) * crop;
             if (horizontal == null) {
                 System.arraycopy(in, inRow + left, temp, tempRow, crop);
                 continue;
@@ -366,9 +366,8 @@ public final class ImagePreprocessing {
             }
         }
         if (vertical == null) {
-            return temp;
+            return;
         }
-        byte[] out = new byte[crop * crop];
         for (int yy = 0; yy < crop; yy++) {
             int outY = top + yy;
             int start = vertical.start[outY] - rowStart;
@@ -379,10 +378,9 @@ public final class ImagePreprocessing {
                 for (int y = 0; y < count; y++) {
                     ss += (temp[(start + y) * crop + xx] & 0xff) * vertical.weights[k + y];
                 }
-                out[yy * crop + xx] = clip8(ss);
+                out[offset + yy * crop + xx] = clip8(ss);
             }
         }
-        return out;
     }
 
     /** PIL's {@code clip8}: the fixed-point sum back to 0-255. */
@@ -410,10 +408,10 @@ public final class ImagePreprocessing {
             int[] start = new int[outSize];
             int[] count = new int[outSize];
             int[] weights = new int[outSize * size];
+            double inverse = 1.0 / filterScale;
             double[] k = new double[size];
             for (int xx = 0; xx < outSize; xx++) {
                 double center = (xx + 0.5) * scale;
-                double inverse = 1.0 / filterScale;
                 int xmin = Math.max(0, (int) (center - support + 0.5));
                 int xmax = Math.min(inSize, (int) (center + support + 0.5)) - xmin;
                 double total = 0.0;

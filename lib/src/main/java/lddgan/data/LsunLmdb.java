@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import jnr.ffi.Pointer;
@@ -102,12 +103,12 @@ public final class LsunLmdb implements ImageSource, AutoCloseable {
         static List<String> mappings(Path dataFile) {
             Path maps = Path.of("/proc/self/maps");
             try {
-                Object inode = Files.getAttribute(dataFile, "unix:ino");
+                String inode = String.valueOf(Files.getAttribute(dataFile, "unix:ino"));
+                String fileName = dataFile.getFileName().toString();
                 List<String> found = new ArrayList<>();
                 for (String line : Files.readAllLines(maps, US_ASCII)) {
                     String[] f = line.trim().split("\\s+", 6);
-                    if (f.length == 6 && f[4].equals(String.valueOf(inode)) && Long.parseLong(f[2], 16) == 0
-                            && f[5].endsWith(dataFile.getFileName().toString())) {
+                    if (f.length == 6 && f[4].equals(inode) && Long.parseLong(f[2], 16) == 0 && f[5].endsWith(fileName)) {
                         found.add(f[0]);
                     }
                 }
@@ -158,12 +159,12 @@ public final class LsunLmdb implements ImageSource, AutoCloseable {
 
         Env<Slice> env = null;
         try {
-            EnvFlags[] flags = folder
-                    ? new EnvFlags[] {EnvFlags.MDB_RDONLY_ENV, EnvFlags.MDB_NOLOCK, EnvFlags.MDB_NORDAHEAD, EnvFlags.MDB_NOTLS}
-                    : new EnvFlags[] {EnvFlags.MDB_RDONLY_ENV, EnvFlags.MDB_NOLOCK, EnvFlags.MDB_NORDAHEAD, EnvFlags.MDB_NOTLS,
-                        EnvFlags.MDB_NOSUBDIR};
+            EnumSet<EnvFlags> flags = EnumSet.of(EnvFlags.MDB_RDONLY_ENV, EnvFlags.MDB_NOLOCK, EnvFlags.MDB_NORDAHEAD, EnvFlags.MDB_NOTLS);
+            if (!folder) {
+                flags.add(EnvFlags.MDB_NOSUBDIR);
+            }
             List<String> mappedBefore = MapBounds.mappings(dataFile);
-            env = Env.create(SliceProxy.INSTANCE).setMapSize(fileSize).setMaxDbs(1).open(path.toFile(), flags);
+            env = Env.create(SliceProxy.INSTANCE).setMapSize(fileSize).setMaxDbs(1).open(path.toFile(), flags.toArray(EnvFlags[]::new));
             MapBounds bounds = MapBounds.opened(dataFile, mappedBefore, fileSize);
             Dbi<Slice> dbi = env.openDbi((byte[]) null);
             List<byte[]> keys = listKeys(env, dbi, path, bounds);

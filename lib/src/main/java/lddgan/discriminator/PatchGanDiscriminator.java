@@ -15,7 +15,9 @@ import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import lddgan.nn.Layers;
 import lddgan.nn.Nonlinearity;
+import lddgan.nn.VarianceScaling;
 
 /**
  * The patch discriminator of the autoencoder's adversarial loss (LDM, Rombach et al. 2022, Sec. 3: "a patch-based
@@ -52,8 +54,8 @@ import lddgan.nn.Nonlinearity;
 public final class PatchGanDiscriminator extends AbstractBlock {
     /** Kernel size of every convolution. */
     public static final int KERNEL = 4;
-    /** Slope of the LeakyReLUs. */
-    public static final float LEAKY_SLOPE = 0.2f;
+    /** Slope of the LeakyReLUs ({@link Nonlinearity#LEAKY_RELU}, which forward applies). */
+    public static final float LEAKY_SLOPE = Nonlinearity.LEAKY_SLOPE;
     /** Standard deviation of the weight initialisation (and of BatchNorm's gamma around 1). */
     public static final float INIT_STD = 0.02f;
 
@@ -92,7 +94,7 @@ public final class PatchGanDiscriminator extends AbstractBlock {
 
         /** Output channels of convolution n = 0 .. L (before the final 1-channel one): ndf min(2^n, 8). */
         public int width(int n) {
-            return ndf * Math.min(1 << Math.min(n, 3), 8);
+            return ndf << Math.min(n, 3);
         }
 
         /**
@@ -159,20 +161,15 @@ public final class PatchGanDiscriminator extends AbstractBlock {
         initialize(manager, DataType.FLOAT32, new Shape(batch, config.inputChannels(), size, size));
     }
 
-    /** A 4x4 convolution, padding 1, weight N(0, 0.02), bias (if any) PyTorch's default. */
+    /**
+     * A 4x4 convolution, padding 1, weight N(0, 0.02), bias (if any) PyTorch's default ({@link Layers#torchConv}, whose
+     * weight initialiser is replaced).
+     */
     private static Conv2d conv(int out, int in, int stride, boolean bias) {
-        Conv2d conv = Conv2d.builder()
-                .setFilters(out)
-                .setKernelShape(new Shape(KERNEL, KERNEL))
-                .optStride(new Shape(stride, stride))
-                .optPadding(new Shape(1, 1))
-                .optBias(bias)
-                .build();
+        Conv2d conv = bias
+                ? Layers.torchConv(out, in, KERNEL, stride, 1)
+                : Layers.conv(out, KERNEL, stride, 1, false, VarianceScaling.torchDefault());
         conv.setInitializer(normal(0f), Parameter.Type.WEIGHT);
-        if (bias) {
-            float bound = (float) (1 / Math.sqrt((double) in * KERNEL * KERNEL));
-            conv.setInitializer((m, shape, dataType) -> m.randomUniform(-bound, bound, shape, dataType), Parameter.Type.BIAS);
-        }
         return conv;
     }
 
@@ -190,8 +187,9 @@ public final class PatchGanDiscriminator extends AbstractBlock {
     /** {@inheritDoc} */
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        outputShape(inputs.singletonOrThrow().getShape());
-        NDArray h = Nonlinearity.LEAKY_RELU.apply(run(convs.get(0), ps, training, inputs.singletonOrThrow()));
+        NDArray x = inputs.singletonOrThrow();
+        outputShape(x.getShape());
+        NDArray h = Nonlinearity.LEAKY_RELU.apply(run(convs.get(0), ps, training, x));
         for (int n = 1; n <= config.layers(); n++) {
             h = run(convs.get(n), ps, training, h);
             h = Nonlinearity.LEAKY_RELU.apply(run(norms.get(n - 1), ps, training, h));

@@ -89,8 +89,8 @@ public final class Psnr {
             throw new IllegalArgumentException("PSNR compares images (N, C, H, W) of one shape, got reconstructions "
                     + reconstructions.getShape() + " and originals " + s);
         }
-        float[] a = floats(reconstructions);
-        float[] b = floats(originals);
+        float[] a = reconstructions.toType(DataType.FLOAT32, false).toFloatArray();
+        float[] b = originals.toType(DataType.FLOAT32, false).toFloatArray();
         int n = (int) s.get(0);
         double[] mse = new double[n];
         if (n == 0) {
@@ -106,10 +106,6 @@ public final class Psnr {
             mse[i] = sum / per;
         }
         return mse;
-    }
-
-    private static float[] floats(NDArray x) {
-        return x.getDataType() == DataType.FLOAT32 ? x.toFloatArray() : x.toType(DataType.FLOAT32, false).toFloatArray();
     }
 
     /** PSNR over a set given batch by batch (all images must have the same number of values). */

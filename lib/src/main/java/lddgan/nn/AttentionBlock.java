@@ -9,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.function.Supplier;
 
 /**
  * Single-head self-attention over the pixels: h = GroupNorm(x); q, k, v = 1x1(h);
@@ -33,28 +34,32 @@ public final class AttentionBlock extends AbstractBlock implements NetworkStats.
 
     private final double residualScale;
 
-    private AttentionBlock(int channels, GroupNorm norm, String[] names, Conv2d[] convs, double residualScale) {
+    /**
+     * @param names the child names of the q, k, v and output convolutions
+     * @param qkv makes each of the q, k, v convolutions
+     */
+    private AttentionBlock(int channels, GroupNorm norm, String[] names, Supplier<Conv2d> qkv, Conv2d output,
+                           double residualScale) {
         this.channels = channels;
         this.residualScale = residualScale;
         this.norm = addChildBlock("norm", norm);
-        query = addChildBlock(names[0], convs[0]);
-        key = addChildBlock(names[1], convs[1]);
-        value = addChildBlock(names[2], convs[2]);
-        output = addChildBlock(names[3], convs[3]);
+        query = addChildBlock(names[0], qkv.get());
+        key = addChildBlock(names[1], qkv.get());
+        value = addChildBlock(names[2], qkv.get());
+        this.output = addChildBlock(names[3], output);
     }
 
     /** NCSN++'s {@code AttnBlockpp} over {@code channels} channels (the generator's attention). */
     public static AttentionBlock ncsnpp(int channels) {
         return new AttentionBlock(channels, GroupNorm.ncsnpp(channels), new String[] {"nin_q", "nin_k", "nin_v", "nin_out"},
-                new Conv2d[] {Layers.conv1x1(channels, 0.1), Layers.conv1x1(channels, 0.1), Layers.conv1x1(channels, 0.1),
-                    Layers.conv1x1(channels, 0.0)}, 1 / Math.sqrt(2));
+                () -> Layers.conv1x1(channels, 0.1), Layers.conv1x1(channels, 0.0), 1 / Math.sqrt(2));
     }
 
     /** LDM's {@code AttnBlock} over {@code channels} channels (the autoencoder's attention; 32 groups). */
     public static AttentionBlock ldm(int channels) {
+        Supplier<Conv2d> conv = () -> Layers.torchConv(channels, channels, 1, 1, 0);
         return new AttentionBlock(channels, GroupNorm.ldm(channels), new String[] {"q", "k", "v", "proj_out"},
-                new Conv2d[] {Layers.torchConv(channels, channels, 1, 1, 0), Layers.torchConv(channels, channels, 1, 1, 0),
-                    Layers.torchConv(channels, channels, 1, 1, 0), Layers.torchConv(channels, channels, 1, 1, 0)}, 1.0);
+                conv, conv.get(), 1.0);
     }
 
     /** {@inheritDoc} */

@@ -27,6 +27,13 @@ final class AdaptiveWeight {
         return Math.min(Math.max(normRec / (normAdv + EPS), 0), MAX) * discWeight;
     }
 
+    /** A detached copy of {@code array} that collects its own gradient (in the array's manager). */
+    static NDArray leaf(NDArray array) {
+        NDArray copy = array.stopGradient().duplicate();
+        copy.setRequiresGradient(true);
+        return copy;
+    }
+
     /**
      * ||grad_W L|| for the last layer's weight, from its input and the loss's gradient at its output.
      *
@@ -36,8 +43,7 @@ final class AdaptiveWeight {
      * @param collector the active gradient collector
      */
     static double lastLayerGradientNorm(NDArray h, NDArray gradOut, NDArray weight, GradientCollector collector) {
-        NDArray w = weight.stopGradient().duplicate();
-        w.setRequiresGradient(true);
+        NDArray w = leaf(weight);
         NDArray out = Conv2d.conv2d(h.stopGradient(), w, null, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1), 1)
                 .singletonOrThrow();
         collector.backward(out.mul(gradOut.stopGradient()).sum());

@@ -8,12 +8,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +68,7 @@ public final class AutoencoderTrainer extends TrainerBase {
     private final PerceptualLoss perceptual;
 
     private AutoencoderTrainer(Builder b) throws IOException {
-        super(b.config.name(), b.config.batchSize(), b.data, b);
+        super(b.config.name(), b.config.batchSize(), b.data, b.config.toJson(), SPACE, b);
         this.config = b.config;
         this.device = b.device == null ? Engine.getInstance().defaultDevice() : b.device;
         this.perceptual = b.perceptual;
@@ -80,8 +77,7 @@ public final class AutoencoderTrainer extends TrainerBase {
                     + config.perceptual() + " but the trainer was given '" + perceptual.name() + "'");
         }
         checkData();
-        RunState.ResumePoint resumeFrom = RunState.find(checkpoints, b.resume, config.name(),
-                new ObjectMapper().readTree(config.toJson()), seed, data.name(), data.size(), SPACE);
+        RunState.ResumePoint resumeFrom = findResume(b.resume);
         this.manager = NDManager.newBaseManager(device);
         Engine.getInstance().setRandomSeed(RunState.stepSeed(seed, -1));
         autoencoder = new Autoencoder(config.autoencoder());
@@ -131,20 +127,7 @@ public final class AutoencoderTrainer extends TrainerBase {
         files.put(DISCRIMINATOR_FILE, out -> discriminator.block().saveParameters(new DataOutputStream(out)));
         files.put(OPTIMIZER_AE_FILE, out -> out.write(aeNetwork.optimizerState().encode()));
         files.put(OPTIMIZER_D_FILE, out -> out.write(discriminator.optimizerState().encode()));
-        JsonNode configTree = new ObjectMapper().readTree(config.toJson());
-        lastCheckpoint = requireCheckpoints().write(step, files, hashes -> new CheckpointManifest(CheckpointManifest.FORMAT,
-                config.name(), configTree, step, epoch(), seed, data.name(), data.size(), SPACE,
-                aeNetwork.optimizerSteps(), discriminator.optimizerSteps(), hashes, Instant.now().toString()));
-        announceCheckpoint();
-        return lastCheckpoint;
-    }
-
-    /** The identity of the newest checkpoint (its manifest's SHA-256), for latent caches. */
-    public AutoencoderIdentity identity() throws IOException {
-        if (lastCheckpoint == null) {
-            throw new IllegalStateException("no checkpoint yet: call saveCheckpoint() or train() first");
-        }
-        return identityOf(lastCheckpoint);
+        return writeCheckpoint(files, aeNetwork.optimizerSteps(), discriminator.optimizerSteps());
     }
 
     /**
@@ -251,7 +234,7 @@ public final class AutoencoderTrainer extends TrainerBase {
             Autoencoder.Reconstruction r = autoencoder.reconstruct(aeNetwork.store(), x, true);
             NDArray y = r.preActivation();
             // 1. dnll/dy on a detached copy of y
-            NDArray y1 = leaf(y);
+            NDArray y1 = AdaptiveWeight.leaf(y);
             NDArray xRec = autoencoder.decoder().activate(y1);
             NDArray l1 = x.sub(xRec).abs();
             NDArray p = perceptual.distance(x, xRec);
@@ -266,7 +249,7 @@ public final class AutoencoderTrainer extends TrainerBase {
             NDArray gradY = gradNll;
             if (adversarial) {
                 // 2. dg/dy, g = -mean D(x_rec), D frozen
-                NDArray y2 = leaf(y);
+                NDArray y2 = AdaptiveWeight.leaf(y);
                 NDArray gLoss = HingeLoss.generatorLoss(discriminator.forward(autoencoder.decoder().activate(y2)));
                 collector.backward(gLoss);
                 NDArray gradG = y2.getGradient().duplicate();
@@ -278,22 +261,16 @@ public final class AutoencoderTrainer extends TrainerBase {
                 gradY = gradNll.add(Scalars.times(gradG, dWeight));
             }
             // 4. one backward pass through the autoencoder: sum(y * dL/dy) + regulariser
-            NDArray regularizer = vq ? Scalars.times(r.regularization(), config.codebookWeight())
-                    : Scalars.times(r.regularization().mean(), config.appliedKlWeight());
+            // VQ: the scalar VQ loss; KL / NONE: the batch mean of the per-sample KL
+            NDArray regularization = vq ? r.regularization() : r.regularization().mean();
+            NDArray regularizer = Scalars.times(regularization, vq ? config.codebookWeight() : config.appliedKlWeight());
             collector.backward(y.mul(gradY.stopGradient()).sum().add(regularizer));
-            reconstructionOut.add(autoencoder.decoder().activate(y).stopGradient());
-            double regValue = vq ? r.regularization().getFloat() : r.regularization().mean().getFloat();
+            reconstructionOut.add(xRec.stopGradient());
+            double regValue = regularization.getFloat();
             return new double[] {l1.mean().getFloat(), p.mean().getFloat(), nll.getFloat(), regValue, g, dWeight};
         } finally {
             discriminator.setTrainable(true);
         }
-    }
-
-    /** A detached copy of {@code array} that collects its own gradient, in the array's manager. */
-    private static NDArray leaf(NDArray array) {
-        NDArray copy = array.stopGradient().duplicate();
-        copy.setRequiresGradient(true);
-        return copy;
     }
 
     /** Returns {hinge loss, mean D(x), mean D(x_rec)}; leaves the patch discriminator's gradients accumulated. */

@@ -37,20 +37,12 @@ public final class ComparisonTables {
      * @param labels the paper's model name of each evaluation ("LDDGAN", "DDGAN", "WDDGAN")
      */
     public static Table table3(List<String> labels, List<GanEvaluation> rows) {
-        Table t = Table.create("Table 3 analogue (CIFAR-10): ours vs the paper").addColumns(StringColumn.create("model"),
-                StringColumn.create("preset"), IntColumn.create("steps"), DoubleColumn.create("FID"),
-                DoubleColumn.create("precision"), DoubleColumn.create("recall"), IntColumn.create("NFE"),
-                DoubleColumn.create("time_s"), DoubleColumn.create("time_std_s"), DoubleColumn.create("paper_FID"),
-                DoubleColumn.create("paper_recall"), DoubleColumn.create("paper_time_s"));
+        Table t = metrics("Table 3 analogue (CIFAR-10): ours vs the paper", "model", labels, rows);
+        t.addColumns(IntColumn.create("NFE"), DoubleColumn.create("time_s"), DoubleColumn.create("time_std_s"),
+                DoubleColumn.create("paper_FID"), DoubleColumn.create("paper_recall"), DoubleColumn.create("paper_time_s"));
         for (int i = 0; i < rows.size(); i++) {
             GanEvaluation e = rows.get(i);
             double[] paper = PAPER_TABLE3.get(labels.get(i));
-            t.stringColumn("model").append(labels.get(i));
-            t.stringColumn("preset").append(e.model());
-            t.intColumn("steps").append((int) e.steps());
-            t.doubleColumn("FID").append(e.fid());
-            t.doubleColumn("precision").append(e.precision());
-            t.doubleColumn("recall").append(e.recall());
             t.intColumn("NFE").append(e.nfe());
             t.doubleColumn("time_s").append(e.time().meanSeconds());
             t.doubleColumn("time_std_s").append(e.time().stdSeconds());
@@ -63,21 +55,30 @@ public final class ComparisonTables {
 
     /** Table 6's analogue: LDDGAN trained three ways, ours and the paper's FID / recall. */
     public static Table table6(List<String> variants, List<GanEvaluation> rows) {
-        Table t = Table.create("Table 6 analogue (CIFAR-10): the reconstruction loss and Weighted Learning")
-                .addColumns(StringColumn.create("variant"), StringColumn.create("preset"), IntColumn.create("steps"),
-                        DoubleColumn.create("FID"), DoubleColumn.create("precision"), DoubleColumn.create("recall"),
-                        DoubleColumn.create("paper_FID"), DoubleColumn.create("paper_recall"));
+        Table t = metrics("Table 6 analogue (CIFAR-10): the reconstruction loss and Weighted Learning", "variant", variants,
+                rows);
+        t.addColumns(DoubleColumn.create("paper_FID"), DoubleColumn.create("paper_recall"));
+        for (String variant : variants) {
+            double[] paper = PAPER_TABLE6.get(variant);
+            t.doubleColumn("paper_FID").append(paper[0]);
+            t.doubleColumn("paper_recall").append(paper[1]);
+        }
+        return t;
+    }
+
+    /** The columns every comparison shares: label, preset, steps, FID, precision, recall. */
+    private static Table metrics(String title, String labelColumn, List<String> labels, List<GanEvaluation> rows) {
+        Table t = Table.create(title).addColumns(StringColumn.create(labelColumn), StringColumn.create("preset"),
+                IntColumn.create("steps"), DoubleColumn.create("FID"), DoubleColumn.create("precision"),
+                DoubleColumn.create("recall"));
         for (int i = 0; i < rows.size(); i++) {
             GanEvaluation e = rows.get(i);
-            double[] paper = PAPER_TABLE6.get(variants.get(i));
-            t.stringColumn("variant").append(variants.get(i));
+            t.stringColumn(labelColumn).append(labels.get(i));
             t.stringColumn("preset").append(e.model());
             t.intColumn("steps").append((int) e.steps());
             t.doubleColumn("FID").append(e.fid());
             t.doubleColumn("precision").append(e.precision());
             t.doubleColumn("recall").append(e.recall());
-            t.doubleColumn("paper_FID").append(paper[0]);
-            t.doubleColumn("paper_recall").append(paper[1]);
         }
         return t;
     }

@@ -4,16 +4,16 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import lddgan.autoencoder.Autoencoder;
 import lddgan.autoencoder.AutoencoderIdentity;
 import lddgan.autoencoder.LatentCache;
 import lddgan.autoencoder.ReconstructionEvaluation;
-import lddgan.data.ImageSet;
-import lddgan.metrics.FeatureExtractor;
-import java.util.ArrayList;
-import java.util.List;
 import lddgan.config.Profile;
 import lddgan.config.ProjectPaths;
+import lddgan.data.ImageSet;
+import lddgan.metrics.FeatureExtractor;
 
 /**
  * Where notebook 01 leaves the trained first stages and how notebooks 02-04 find them (README "Autoencoder"):
@@ -96,29 +96,34 @@ public final class FirstStageRuns {
     public static Curve trainWithCurve(AutoencoderTrainingConfig config, String key, Profile profile, ImageSet train,
             ImageSet validation, FeatureExtractor extractor, int points, long stepsPerPoint,
             List<TrainingListener> listeners, NDManager manager) throws IOException {
+        if (points < 1 || stepsPerPoint < 1) {
+            throw new IllegalArgumentException("trainWithCurve needs points >= 1 and stepsPerPoint >= 1, got " + points
+                    + " and " + stepsPerPoint);
+        }
         Path root = checkpointRoot(profile, key, SEED);
         List<Point> curve = new ArrayList<>();
         double seconds = 0;
         AutoencoderTrainer.Builder builder = AutoencoderTrainer.builder(config, train).seed(SEED).checkpoints(root, 0)
                 .keep(points + 1);
         listeners.forEach(builder::listener);
+        CheckpointStore store = new CheckpointStore(root, points + 1);
         try (AutoencoderTrainer trainer = builder.build()) {
-            for (int p = 1; p <= points; p++) {
+            for (int p = 1; ; p++) {
                 long steps = p * stepsPerPoint;
                 seconds += trainer.train(TrainingBudget.steps(steps)).wallSeconds();
                 try (NDManager scope = manager.newSubManager()) {
-                    Autoencoder ae = AutoencoderTrainer.load(new CheckpointStore(root, points + 1).directory(steps), scope);
+                    Autoencoder ae = AutoencoderTrainer.load(store.directory(steps), scope);
                     ai.djl.engine.Engine.getInstance().setRandomSeed(12345);
                     curve.add(new Point(steps, steps / (double) trainer.stepsPerEpoch(),
                             ReconstructionEvaluation.of(ae, validation, extractor, scope, 100, null)));
+                    if (p == points) {
+                        // the last point's autoencoder is the final checkpoint's: cache the training set's latents
+                        Path last = trainer.lastCheckpoint();
+                        LatentCache cache = LatentCache.create(latentCacheFile(profile, key), ae,
+                                AutoencoderTrainer.identityOf(last), train, scope, LatentCache.Options.defaults());
+                        return new Curve(key, config, curve, seconds, last, cache.scaleFactor());
+                    }
                 }
-            }
-            Path last = trainer.lastCheckpoint();
-            try (NDManager scope = manager.newSubManager()) {
-                Autoencoder ae = AutoencoderTrainer.load(last, scope);
-                LatentCache cache = LatentCache.create(latentCacheFile(profile, key), ae, AutoencoderTrainer.identityOf(last), train, scope,
-                        LatentCache.Options.defaults());
-                return new Curve(key, config, curve, seconds, last, cache.scaleFactor());
             }
         }
     }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import lddgan.data.ImageSet;
 import lddgan.metrics.FeatureExtractor;
+import lddgan.metrics.FeatureMoments;
 import lddgan.metrics.FeatureStatistics;
 import lddgan.metrics.FrechetDistance;
 import lddgan.metrics.ImprovedPrecisionRecall;
@@ -51,8 +52,10 @@ public record GanEvaluation(String model, long steps, int epochs, double trainin
         try (NDManager scope = manager.newSubManager()) {
             NDArray images = trainer.sample(scope, samples, 100, seed);
             ImageSet set = ImageSet.fromImages("EMA samples of " + trainer.name() + " at step " + trainer.step(), images);
-            FeatureStatistics generated = FeatureStatistics.of(extractor, set, 250, set.name());
+            // one feature pass serves FID and precision / recall
             NDArray generatedFeatures = extractor.features(set, 250, scope);
+            FeatureStatistics generated = new FeatureMoments(extractor.dimension()).add(generatedFeatures)
+                    .statistics(set.name(), extractor.id());
             PrecisionRecall pr = ImprovedPrecisionRecall.compute(realFeatures, generatedFeatures);
             int nfe = trainer.config().numSteps();
             SamplingTime time = new SamplingTimer(timing, trainer.devices().get(0))

@@ -10,12 +10,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +75,7 @@ public final class GanTrainer extends TrainerBase {
     private final R1Penalty r1;
 
     private GanTrainer(Builder b) throws IOException {
-        super(b.config.name(), b.config.batchSize(), b.data, b);
+        super(b.config.name(), b.config.batchSize(), b.data, b.config.toJson(), b.space.name(), b);
         this.config = b.config;
         this.space = b.space;
         this.devices = b.devices == null ? List.of(Engine.getInstance().defaultDevice()) : List.copyOf(b.devices);
@@ -86,8 +83,7 @@ public final class GanTrainer extends TrainerBase {
         checkData();
         this.schedule = FewStepVpSchedule.of(config.numSteps());
         this.posterior = schedule.posterior();
-        RunState.ResumePoint resumeFrom = RunState.find(checkpoints, b.resume, config.name(),
-                new ObjectMapper().readTree(config.toJson()), seed, data.name(), data.size(), space.name());
+        RunState.ResumePoint resumeFrom = findResume(b.resume);
         this.manager = NDManager.newBaseManager(devices.get(0));
         // 1. networks, initialised from (seed, -1); replaced by the checkpoint's weights on resume
         Engine.getInstance().setRandomSeed(stepSeed(-1));
@@ -219,12 +215,7 @@ public final class GanTrainer extends TrainerBase {
         files.put(EMA_FILE, out -> emaGenerator.saveParameters(new DataOutputStream(out)));
         files.put(OPTIMIZER_G_FILE, out -> out.write(generator.optimizerState().encode()));
         files.put(OPTIMIZER_D_FILE, out -> out.write(discriminator.optimizerState().encode()));
-        JsonNode configTree = new ObjectMapper().readTree(config.toJson());
-        lastCheckpoint = requireCheckpoints().write(step, files, hashes -> new CheckpointManifest(CheckpointManifest.FORMAT,
-                config.name(), configTree, step, epoch(), seed, data.name(), data.size(), space.name(),
-                generator.optimizerSteps(), discriminator.optimizerSteps(), hashes, Instant.now().toString()));
-        announceCheckpoint();
-        return lastCheckpoint;
+        return writeCheckpoint(files, generator.optimizerSteps(), discriminator.optimizerSteps());
     }
 
     // ---------------------------------------------------------------- one step

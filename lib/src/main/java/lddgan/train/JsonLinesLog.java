@@ -59,8 +59,6 @@ public final class JsonLinesLog implements TrainingListener, AutoCloseable {
     public void onStep(StepMetrics record) {
         try {
             ObjectNode node = JSON.valueToTree(record);
-            node.remove("progress");
-            node.remove("chartSeries");
             // NaN (a quantity not computed this step, e.g. R1 between lazy steps) is not JSON: null
             for (var it = node.fields(); it.hasNext();) {
                 var field = it.next();

@@ -18,6 +18,8 @@ import lddgan.data.ImageSet;
 public abstract class TrainerBase implements Trainer, AutoCloseable {
     private final String name;
     private final int batchSize;
+    private final com.fasterxml.jackson.databind.JsonNode config;
+    private final String space;
     final ImageSet data;
     final long seed;
     final CheckpointStore checkpoints;
@@ -29,9 +31,20 @@ public abstract class TrainerBase implements Trainer, AutoCloseable {
     private int permutationEpoch = -1;
     private int[] permutation;
 
-    TrainerBase(String name, int batchSize, ImageSet data, Options<?> options) {
+    /**
+     * @param name the preset name
+     * @param batchSize images per step
+     * @param data the training set
+     * @param configJson the full configuration as JSON (checkpoint manifests; resumes must match it)
+     * @param space the data space's name, as the manifest records it
+     * @param options the shared options
+     */
+    TrainerBase(String name, int batchSize, ImageSet data, String configJson, String space, Options<?> options)
+            throws IOException {
         this.name = name;
         this.batchSize = batchSize;
+        this.config = new com.fasterxml.jackson.databind.ObjectMapper().readTree(configJson);
+        this.space = space;
         this.data = data;
         if (data.size() < batchSize) {
             throw new IllegalArgumentException("training set " + data.name() + " has " + data.size()
@@ -139,19 +152,33 @@ public abstract class TrainerBase implements Trainer, AutoCloseable {
     /** Writes a checkpoint of the full state now (atomically); returns its directory. */
     public abstract Path saveCheckpoint() throws IOException;
 
-    /** Tells the listeners about a checkpoint just written. */
-    final void announceCheckpoint() {
-        for (TrainingListener l : listeners) {
-            l.onCheckpoint(lastCheckpoint, step);
-        }
+    /**
+     * The checkpoint to resume from, after checking it belongs to this run ({@link RunState#find}); null for a fresh
+     * run.
+     */
+    final RunState.ResumePoint findResume(boolean resume) throws IOException {
+        return RunState.find(checkpoints, resume, name, config, seed, data.name(), data.size(), space);
     }
 
-    /** The checkpoint store, or an error naming the missing option. */
-    final CheckpointStore requireCheckpoints() {
+    /**
+     * Writes a checkpoint of {@code files} at the current step (atomically, with a manifest of this run) and tells the
+     * listeners.
+     *
+     * @param generatorOptimizerSteps Adam steps of the first network (G; the autoencoder)
+     * @param discriminatorOptimizerSteps Adam steps of the discriminator
+     */
+    final Path writeCheckpoint(java.util.Map<String, CheckpointStore.FileWriter> files, long generatorOptimizerSteps,
+            long discriminatorOptimizerSteps) throws IOException {
         if (checkpoints == null) {
             throw new IllegalStateException("no checkpoint directory was configured (Builder.checkpoints)");
         }
-        return checkpoints;
+        lastCheckpoint = checkpoints.write(step, files, hashes -> new CheckpointManifest(CheckpointManifest.FORMAT, name,
+                config, step, epoch(), seed, data.name(), data.size(), space, generatorOptimizerSteps,
+                discriminatorOptimizerSteps, hashes, java.time.Instant.now().toString()));
+        for (TrainingListener l : listeners) {
+            l.onCheckpoint(lastCheckpoint, step);
+        }
+        return lastCheckpoint;
     }
 
     /** The indices of the step's batch: this epoch's permutation from (seed, epoch), slice {@code within}. */

@@ -1,15 +1,24 @@
 package lddgan.data;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.function.IntBinaryOperator;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.function.Executable;
 
-/** Synthetic images and the committed fixtures (src/test/resources/lddgan/data, README.md there) for the data tests. */
+/**
+ * Synthetic images, the committed fixtures (src/test/resources/lddgan/data, README.md there) and assertions on error
+ * messages for the data tests.
+ */
 final class ImageFixtures {
     private ImageFixtures() {
     }
@@ -128,5 +137,18 @@ final class ImageFixtures {
             sum += Math.abs((a[i] & 0xff) - (b[i] & 0xff));
         }
         return (double) sum / a.length;
+    }
+
+    /** Asserts that {@code e}'s message contains each of {@code parts} (the message is shown on failure). */
+    static void assertMessageContains(Throwable e, String... parts) {
+        for (String part : parts) {
+            assertTrue(e.getMessage().contains(part), e.getMessage());
+        }
+    }
+
+    /** Asserts that {@code open} throws a {@link NoSuchFileException} naming {@code missing} and saying "not found". */
+    static void assertNotFound(Executable open, Path missing) {
+        NoSuchFileException e = assertThrows(NoSuchFileException.class, open);
+        assertMessageContains(e, missing.toString(), "not found");
     }
 }

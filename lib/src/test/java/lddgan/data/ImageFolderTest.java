@@ -1,15 +1,15 @@
 package lddgan.data;
 
+import static lddgan.data.ImageFixtures.assertMessageContains;
+import static lddgan.data.ImageFixtures.assertNotFound;
 import static lddgan.data.ImageFixtures.pixel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -30,6 +30,17 @@ class ImageFolderTest {
         Path file = tmp.resolve(relative);
         Files.createDirectories(file.getParent());
         return Files.write(file, bytes);
+    }
+
+    /** Green, red, blue, green in four bands of {@code quarter} pixels along {@code coordinate}. */
+    private static int band(int coordinate, int quarter) {
+        return coordinate < quarter || coordinate >= 3 * quarter ? GREEN : coordinate < 2 * quarter ? RED : BLUE;
+    }
+
+    /** Writes {@code encoded} as the folder's only image and reads it back preprocessed to {@code resolution}. */
+    private byte[] readAsOnlyImage(String name, byte[] encoded, int resolution) throws IOException {
+        write(name, encoded);
+        return ImageFolder.open(tmp, resolution).read(0);
     }
 
     @Test
@@ -96,9 +107,7 @@ class ImageFolderTest {
     void wideImageKeepsItsCentreWithLeftRedAndRightBlue() throws IOException {
         // 2:1, columns: 0-31 green, 32-63 red, 64-95 blue, 96-127 green. Resize(32) -> 64x32, CenterCrop(32) keeps input
         // columns 32-95: red on the left, blue on the right, the green quarters cut away (but for the filter's reach).
-        BufferedImage image = ImageFixtures.rgb(128, 64, (x, y) -> x < 32 || x >= 96 ? GREEN : x < 64 ? RED : BLUE);
-        write("wide.png", ImageFixtures.png(image));
-        byte[] out = ImageFolder.open(tmp, 32).read(0);
+        byte[] out = readAsOnlyImage("wide.png", ImageFixtures.png(ImageFixtures.rgb(128, 64, (x, y) -> band(x, 32))), 32);
         for (int y = 0; y < 32; y++) {
             for (int x = 1; x <= 14; x++) {
                 assertArrayEquals(new int[] {255, 0, 0}, pixel(out, 32, x, y), "(" + x + ", " + y + ")");
@@ -113,9 +122,7 @@ class ImageFolderTest {
 
     @Test
     void tallImageKeepsItsCentreWithTopRedAndBottomBlue() throws IOException {
-        BufferedImage image = ImageFixtures.rgb(30, 60, (x, y) -> y < 15 || y >= 45 ? GREEN : y < 30 ? RED : BLUE);
-        write("tall.jpg", ImageFixtures.jpeg(image));
-        byte[] out = ImageFolder.open(tmp, 10).read(0);
+        byte[] out = readAsOnlyImage("tall.jpg", ImageFixtures.jpeg(ImageFixtures.rgb(30, 60, (x, y) -> band(y, 15))), 10);
         // Resize(10) -> 10x20 (scale 3), CenterCrop(10) keeps input rows 15-44
         for (int x = 0; x < 10; x++) {
             int[] top = pixel(out, 10, x, 2);
@@ -139,8 +146,7 @@ class ImageFolderTest {
         for (Path bad : List.of(garbage, truncatedPng, truncatedJpeg, empty)) {
             int index = folder.files().indexOf(bad);
             IOException e = assertThrows(IOException.class, () -> folder.read(index), bad.toString());
-            assertTrue(e.getMessage().contains(bad.toString()), e.getMessage());
-            assertTrue(e.getMessage().contains("expected a PNG, JPEG or WebP image"), e.getMessage());
+            assertMessageContains(e, bad.toString(), "expected a PNG, JPEG or WebP image");
         }
         IOException e = assertThrows(IOException.class, () -> folder.load(5));
         assertTrue(e.getMessage().contains(garbage.toString()), "the first failing file is named: " + e.getMessage());
@@ -149,18 +155,16 @@ class ImageFolderTest {
     @Test
     void missingEmptyOrNonFolderPathsAreNamed() throws IOException {
         Path missing = tmp.resolve("celeba_hq_256");
-        NoSuchFileException noSuch = assertThrows(NoSuchFileException.class, () -> ImageFolder.open(missing, 256));
-        assertTrue(noSuch.getMessage().contains(missing.toString()) && noSuch.getMessage().contains("not found"), noSuch.getMessage());
+        assertNotFound(() -> ImageFolder.open(missing, 256), missing);
 
         Path empty = Files.createDirectories(tmp.resolve("empty/sub"));
         write("empty/readme.txt", "no images".getBytes());
         IOException none = assertThrows(IOException.class, () -> ImageFolder.open(empty.getParent(), 256));
-        assertTrue(none.getMessage().contains(empty.getParent().toString()), none.getMessage());
-        assertTrue(none.getMessage().contains("no *.png, *.jpg or *.jpeg"), none.getMessage());
+        assertMessageContains(none, empty.getParent().toString(), "no *.png, *.jpg or *.jpeg");
 
         Path file = write("single.png", ImageFixtures.png(ImageFixtures.solid(4, 4, 0)));
         NotDirectoryException notDir = assertThrows(NotDirectoryException.class, () -> ImageFolder.open(file, 256));
-        assertTrue(notDir.getMessage().contains(file.toString()), notDir.getMessage());
+        assertMessageContains(notDir, file.toString());
 
         assertThrows(IllegalArgumentException.class, () -> ImageFolder.open(tmp, 0));
         ImageFolder one = ImageFolder.open(tmp, 4);

@@ -1,6 +1,8 @@
 package lddgan.data;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
+import static lddgan.data.ImageFixtures.assertMessageContains;
+import static lddgan.data.ImageFixtures.assertNotFound;
 import static lddgan.data.ImageFixtures.pixel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -125,9 +127,7 @@ class LsunLmdbTest {
             assertEquals(3 * 64, db.read(1).length);
             for (int i : new int[] {0, 2, 3}) {
                 IOException e = assertThrows(IOException.class, () -> db.read(i));
-                assertTrue(e.getMessage().contains(folder.toString()), e.getMessage());
-                assertTrue(e.getMessage().contains("'" + db.key(i) + "'"), e.getMessage());
-                assertTrue(e.getMessage().contains("expected a PNG, JPEG or WebP image"), e.getMessage());
+                assertMessageContains(e, folder.toString(), "'" + db.key(i) + "'", "expected a PNG, JPEG or WebP image");
             }
             IOException e = assertThrows(IOException.class, () -> db.load(4));
             assertTrue(e.getMessage().contains("'0x01ff'"), "the lowest failing entry is named: " + e.getMessage());
@@ -141,15 +141,15 @@ class LsunLmdbTest {
         new Random(3).nextBytes(noise);
         Files.write(folder.resolve("data.mdb"), noise);
         IOException e = assertThrows(IOException.class, () -> LsunLmdb.open(folder, 256));
-        assertTrue(e.getMessage().contains(folder.toString()) && e.getMessage().contains("not an LMDB database"), e.getMessage());
+        assertMessageContains(e, folder.toString(), "not an LMDB database");
 
         Path tiny = Files.write(tmp.resolve("tiny.mdb"), "hello".getBytes(US_ASCII));
         IOException tooShort = assertThrows(IOException.class, () -> LsunLmdb.open(tiny, 256));
-        assertTrue(tooShort.getMessage().contains(tiny.toString()) && tooShort.getMessage().contains("too short"), tooShort.getMessage());
+        assertMessageContains(tooShort, tiny.toString(), "too short");
 
         Path png = Files.write(tmp.resolve("image.png"), ImageFixtures.png(ImageFixtures.solid(100, 100, 0x123456)));
         IOException image = assertThrows(IOException.class, () -> LsunLmdb.open(png, 256));
-        assertTrue(image.getMessage().contains(png.toString()) && image.getMessage().contains("not an LMDB database"), image.getMessage());
+        assertMessageContains(image, png.toString(), "not an LMDB database");
     }
 
     @Test
@@ -166,7 +166,7 @@ class LsunLmdbTest {
         Path cut = Files.createDirectories(tmp.resolve("cut_lmdb"));
         Files.write(cut.resolve("data.mdb"), Arrays.copyOf(data, data.length / 2));
         IOException e = assertThrows(IOException.class, () -> LsunLmdb.open(cut, 256));
-        assertTrue(e.getMessage().contains(cut.toString()) && e.getMessage().contains("truncated"), e.getMessage());
+        assertMessageContains(e, cut.toString(), "truncated");
         try (LsunLmdb db = LsunLmdb.open(whole, 256)) {
             assertEquals(12, db.size());
             assertEquals("0011", db.key(11));
@@ -197,7 +197,7 @@ class LsunLmdbTest {
         Path bad = Files.createDirectories(tmp.resolve("flooded_lmdb"));
         Files.write(bad.resolve("data.mdb"), flooded);
         IOException e = assertThrows(IOException.class, () -> LsunLmdb.open(bad, 8));
-        assertTrue(e.getMessage().contains(bad.toString()) && e.getMessage().contains("damaged"), e.getMessage());
+        assertMessageContains(e, bad.toString(), "damaged");
         // random bytes in the tree: LMDB's own checks (page not found, wrong page type)
         byte[] noisy = data.clone();
         Random noise = new Random(1);
@@ -207,22 +207,21 @@ class LsunLmdbTest {
         Path worse = Files.createDirectories(tmp.resolve("noisy_lmdb"));
         Files.write(worse.resolve("data.mdb"), noisy);
         IOException f = assertThrows(IOException.class, () -> LsunLmdb.open(worse, 8));
-        assertTrue(f.getMessage().contains(worse.toString()) && f.getMessage().contains("damaged"), f.getMessage());
+        assertMessageContains(f, worse.toString(), "damaged");
     }
 
     @Test
     void missingPathsEmptyDatabasesAndClosingAreClear() throws IOException {
         Path missing = tmp.resolve("church_outdoor_train_lmdb");
-        NoSuchFileException noSuch = assertThrows(NoSuchFileException.class, () -> LsunLmdb.open(missing, 256));
-        assertTrue(noSuch.getMessage().contains(missing.toString()) && noSuch.getMessage().contains("not found"), noSuch.getMessage());
+        assertNotFound(() -> LsunLmdb.open(missing, 256), missing);
 
         Path noData = Files.createDirectories(tmp.resolve("no_data_lmdb"));
         NoSuchFileException noFile = assertThrows(NoSuchFileException.class, () -> LsunLmdb.open(noData, 256));
-        assertTrue(noFile.getMessage().contains(noData.toString()) && noFile.getMessage().contains("data.mdb"), noFile.getMessage());
+        assertMessageContains(noFile, noData.toString(), "data.mdb");
 
         Path empty = writeDatabase(tmp.resolve("empty_lmdb"), Map.of());
         IOException none = assertThrows(IOException.class, () -> LsunLmdb.open(empty, 256));
-        assertTrue(none.getMessage().contains(empty.toString()) && none.getMessage().contains("no entries"), none.getMessage());
+        assertMessageContains(none, empty.toString(), "no entries");
 
         LsunLmdb db = LsunLmdb.open(churchLike(), 8);
         db.close();
