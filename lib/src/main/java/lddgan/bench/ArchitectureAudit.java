@@ -10,7 +10,9 @@ import lddgan.autoencoder.Autoencoder;
 import lddgan.config.Profile;
 import lddgan.config.ProjectPaths;
 import lddgan.discriminator.Discriminator;
+import lddgan.generator.Generator;
 import lddgan.generator.GeneratorConfig;
+import lddgan.generator.GeneratorSpec;
 import lddgan.generator.NcsnppGenerator;
 import lddgan.metrics.PeakMemory;
 import lddgan.nn.NetworkStats;
@@ -154,43 +156,97 @@ public final class ArchitectureAudit {
         DoubleColumn paperMemory = DoubleColumn.create("paper_memory_GB");
         for (String[] row : TABLE2_MODELS) {
             try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu())) {
-                NcsnppGenerator g = NcsnppGenerator.preset(row[1]);
-                g.initialize(m, 1);
-                long p = NetworkStats.parameterCount(g);
-                double mac = NetworkStats.multiplyAccumulates(g, true) / 1e9;
-                lddgan.space.DataSpace space;
-                if (row[1].startsWith("lddgan")) {
-                    Autoencoder ae = Autoencoder.preset(LDDGAN_FIRST_STAGE.get(row[1]));
-                    ae.initialize(m, 1);
-                    double[] decoder = decodingCost(ae);
-                    p += (long) decoder[0];
-                    mac += decoder[1];
-                    space = new lddgan.space.LatentSpace(ae);
-                } else {
-                    space = row[1].startsWith("wddgan") ? new lddgan.space.WaveletSpace() : new lddgan.space.PixelSpace();
-                }
+                SamplerCost cost = SamplerCost.of(GeneratorSpec.preset(row[1]), row[1], measureMemory, m);
                 model.append(row[0]);
-                params.append(p / 1e6);
+                params.append(cost.parameters() / 1e6);
                 paperParams.append(Double.parseDouble(row[2]));
-                macs.append(mac);
+                macs.append(cost.gmacs());
                 paperFlops.append(Double.parseDouble(row[3]));
                 paperMemory.append(Double.parseDouble(row[4]));
-                if (measureMemory) {
-                    GeneratorConfig config = g.config();
-                    memory.append(PeakMemory.cpuResidentGrowth(() -> {
-                        try (NDManager scope = m.newSubManager()) {
-                            NDArray x0 = SamplingLoop.run(new GanDenoiser(g, config.nz()),
-                                    new PosteriorSampler(FewStepVpSchedule.of(4)), scope, config.xShape(1)).x0();
-                            space.decode(x0).getFloat(0, 0, 0, 0);
-                        }
-                    }).mebibytes());
-                } else {
-                    memory.appendMissing();
-                }
+                memory.append(cost.memoryMiB());
             }
         }
         return Table.create("Table 2 (CIFAR-10, one sample): ours at the paper's configurations vs the paper", model, params,
                 paperParams, macs, paperFlops, memory, paperMemory);
+    }
+
+    /** Table 11's four generators on the CIFAR-10 latent: label, generator preset, paper params (M), paper memory (GB). */
+    static final List<String[]> TABLE11_MODELS = List.of(new String[] {"CNN", "lddgan-cifar10", "41.97", "0.18"},
+            new String[] {"ViT Tiny", "vit-tiny", "28.01", "0.08"}, new String[] {"ViT Mid", "vit-mid", "43.32", "0.21"},
+            new String[] {"ViT Large", "vit-large", "56.17", "0.32"});
+
+    /**
+     * Table 11 (LDDGAN Appendix C): the CNN generator and the three U-ViT generators at the paper's sizes, each with
+     * the f = 2 decoder it samples through: the generator's parameters, generator + decoder, MACs of one sample (with
+     * the decoder and the attention products) and, with {@code measureMemory}, the growth of resident memory while
+     * sampling one image (T = 4 and the decoding; a CPU stand-in for the paper's GPU memory). The paper's CNN column is
+     * Table 2's LDDGAN row, i.e. generator + decoder; whether its ViT sizes include the decoder is not stated, and ours
+     * are chosen so that the ViT generators alone come closest (lib/GENERATORS.md).
+     */
+    public static Table table11(boolean measureMemory) {
+        StringColumn model = StringColumn.create("model");
+        DoubleColumn generator = DoubleColumn.create("generator_params_M");
+        DoubleColumn withDecoder = DoubleColumn.create("with_decoder_params_M");
+        DoubleColumn paperParams = DoubleColumn.create("paper_params_M");
+        DoubleColumn macs = DoubleColumn.create("GMACs");
+        DoubleColumn memory = DoubleColumn.create("cpu_rss_growth_MiB");
+        DoubleColumn paperMemory = DoubleColumn.create("paper_memory_GB");
+        for (String[] row : TABLE11_MODELS) {
+            try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu())) {
+                SamplerCost cost = SamplerCost.of(GeneratorSpec.preset(row[1]), "lddgan-cifar10", measureMemory, m);
+                model.append(row[0]);
+                generator.append(cost.generatorParameters() / 1e6);
+                withDecoder.append(cost.parameters() / 1e6);
+                paperParams.append(Double.parseDouble(row[2]));
+                macs.append(cost.gmacs());
+                memory.append(cost.memoryMiB());
+                paperMemory.append(Double.parseDouble(row[3]));
+            }
+        }
+        return Table.create("Table 11 (CIFAR-10 latent, one sample): CNN vs ViT generators at the paper's sizes", model,
+                generator, withDecoder, paperParams, macs, memory, paperMemory);
+    }
+
+    /**
+     * What one sample costs through a generator and what turns its output into images (LDDGAN: the first stage's
+     * decoder; WDDGAN: the parameter-free inverse DWT; DDGAN: nothing).
+     *
+     * @param generatorParameters the generator's parameters
+     * @param parameters generator + decoder
+     * @param gmacs MACs of one sample, generator + decoder, FIR taps included
+     * @param memoryMiB growth of resident memory while sampling one image, NaN when not measured
+     */
+    record SamplerCost(long generatorParameters, long parameters, double gmacs, double memoryMiB) {
+        /** Builds the generator at {@code spec} and the data space of the training preset {@code model} in {@code m}. */
+        static SamplerCost of(GeneratorSpec spec, String model, boolean measureMemory, NDManager m) {
+            Generator g = spec.build();
+            g.initialize(m, 1);
+            long generatorParameters = NetworkStats.parameterCount(g);
+            long p = generatorParameters;
+            double mac = NetworkStats.multiplyAccumulates(g, true) / 1e9;
+            lddgan.space.DataSpace space;
+            if (model.startsWith("lddgan")) {
+                Autoencoder ae = Autoencoder.preset(LDDGAN_FIRST_STAGE.get(model));
+                ae.initialize(m, 1);
+                double[] decoder = decodingCost(ae);
+                p += (long) decoder[0];
+                mac += decoder[1];
+                space = new lddgan.space.LatentSpace(ae);
+            } else {
+                space = model.startsWith("wddgan") ? new lddgan.space.WaveletSpace() : new lddgan.space.PixelSpace();
+            }
+            double memory = Double.NaN;
+            if (measureMemory) {
+                memory = PeakMemory.cpuResidentGrowth(() -> {
+                    try (NDManager scope = m.newSubManager()) {
+                        NDArray x0 = SamplingLoop.run(new GanDenoiser(g, spec.nz()),
+                                new PosteriorSampler(FewStepVpSchedule.of(4)), scope, spec.xShape(1)).x0();
+                        space.decode(x0).getFloat(0, 0, 0, 0);
+                    }
+                }).mebibytes();
+            }
+            return new SamplerCost(generatorParameters, p, mac, memory);
+        }
     }
 
     /** Prints the audit and writes {@code results/audit/architectures.json} and {@code .csv}. */

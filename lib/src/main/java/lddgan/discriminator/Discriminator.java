@@ -112,10 +112,6 @@ public final class Discriminator extends ComposedBlock {
         return new NDList(run(endLinear, ps, training, h));
     }
 
-    private static NDArray run(Block block, ParameterStore ps, boolean training, NDArray... inputs) {
-        return block.forward(ps, new NDList(inputs), training).singletonOrThrow();
-    }
-
     /** {@inheritDoc} */
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {

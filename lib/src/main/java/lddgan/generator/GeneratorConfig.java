@@ -1,6 +1,5 @@
 package lddgan.generator;
 
-import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import lddgan.nn.JsonPresets;
@@ -35,7 +34,10 @@ public record GeneratorConfig(
         int nz,
         int zEmbDim,
         int nMlp,
-        double dropout) {
+        double dropout) implements GeneratorSpec {
+
+    /** The reference's default base width {@code num_channels_dae} (REFERENCE-CODE.md section 2): the paper's nf. */
+    public static final int PAPER_NF = 128;
 
     /** LDDGAN, CIFAR-10 latent 4x16x16 (33.33M parameters). */
     public static final String LDDGAN_CIFAR10 = "lddgan-cifar10";
@@ -121,17 +123,26 @@ public record GeneratorConfig(
         return 4 * nf;
     }
 
-    /** The shape (N, C, H, W) of x and of the output. */
-    public Shape xShape(long batch) {
-        return new Shape(batch, channels, resolution, resolution);
+    /** {@inheritDoc} */
+    @Override
+    public String backbone() {
+        return "cnn";
     }
 
-    /** The three input shapes of the forward contract: x (N, C, H, W), t (N,), z (N, nz). */
-    public Shape[] inputShapes(long batch) {
-        return new Shape[] {xShape(batch), new Shape(batch), new Shape(batch, nz)};
+    /** {@inheritDoc} */
+    @Override
+    public NcsnppGenerator build() {
+        return new NcsnppGenerator(this);
+    }
+
+    /** {@inheritDoc} Every width scales with nf; chMult and the attention resolutions stay. */
+    @Override
+    public GeneratorConfig scaled(int newNf, int newNumResBlocks) {
+        return withNf(newNf).withNumResBlocks(newNumResBlocks);
     }
 
     /** A copy with another name. */
+    @Override
     public GeneratorConfig withName(String name) {
         return new GeneratorConfig(name, description, channels, resolution, nf, chMult, numResBlocks, attnResolutions,
                 nz, zEmbDim, nMlp, dropout);

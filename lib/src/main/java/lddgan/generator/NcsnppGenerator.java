@@ -9,10 +9,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
-import lddgan.nn.ComposedBlock;
 import lddgan.nn.FirConvDownsample;
 import lddgan.nn.GroupNorm;
 import lddgan.nn.Layers;
@@ -47,7 +45,7 @@ import lddgan.nn.Scalars;
  * Initialise with {@link #initialize(NDManager, int)} or {@code initialize(manager, FLOAT32,
  * config.inputShapes(N))}.
  */
-public final class NcsnppGenerator extends ComposedBlock {
+public final class NcsnppGenerator extends Generator {
     private static final float INV_SQRT2 = (float) (1 / Math.sqrt(2));
 
     private final GeneratorConfig config;
@@ -79,6 +77,7 @@ public final class NcsnppGenerator extends ComposedBlock {
      * @throws IllegalArgumentException when a width does not suit the group norms
      */
     public NcsnppGenerator(GeneratorConfig config) {
+        super(config);
         this.config = config;
         try {
             int nf = config.nf();
@@ -175,12 +174,6 @@ public final class NcsnppGenerator extends ComposedBlock {
 
     /** {@inheritDoc} */
     @Override
-    protected Shape[] inputShapes(long batch) {
-        return config.inputShapes(batch);
-    }
-
-    /** {@inheritDoc} */
-    @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
         checkInputs(inputs.size() == 3 ? inputs.getShapes() : null, inputs.size());
@@ -230,44 +223,5 @@ public final class NcsnppGenerator extends ComposedBlock {
         return new NDList(h.tanh());
     }
 
-    private static NDArray run(ai.djl.nn.Block block, ParameterStore ps, boolean training, NDArray... inputs) {
-        return block.forward(ps, new NDList(inputs), training).singletonOrThrow();
-    }
 
-    /** {@inheritDoc} */
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        checkInputs(inputShapes, inputShapes.length);
-        return new Shape[] {inputShapes[0]};
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    protected void beforeInitialize(Shape... inputShapes) {
-        checkInputs(inputShapes, inputShapes.length);
-        super.beforeInitialize(inputShapes);
-    }
-
-    /**
-     * Checks the shapes of (x, t, z) against the configuration.
-     *
-     * @throws IllegalArgumentException naming the preset and the expected shapes
-     */
-    private void checkInputs(Shape[] shapes, int count) {
-        String expected = "expected (x (N, " + config.channels() + ", " + config.resolution() + ", " + config.resolution()
-                + "), t (N,), z (N, " + config.nz() + "))";
-        if (shapes == null || count != 3) {
-            throw new IllegalArgumentException("generator '" + config.name() + "': " + expected + ", got " + count
-                    + " inputs");
-        }
-        Shape x = shapes[0];
-        long n = x.dimension() > 0 ? x.get(0) : -1;
-        boolean ok = x.dimension() == 4 && x.get(1) == config.channels() && x.get(2) == config.resolution()
-                && x.get(3) == config.resolution() && shapes[1].equals(new Shape(n))
-                && shapes[2].equals(new Shape(n, config.nz()));
-        if (!ok) {
-            throw new IllegalArgumentException("generator '" + config.name() + "': " + expected + ", got "
-                    + Arrays.toString(shapes));
-        }
-    }
 }

@@ -1,10 +1,13 @@
 package lddgan.nn;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,6 +42,11 @@ public abstract class ComposedBlock extends AbstractBlock {
             shapes[i] = new Shape(batch).addAll(perSampleShapes[i]);
         }
         return shapes;
+    }
+
+    /** Runs a single-output child on {@code inputs}: {@code block.forward(ps, new NDList(inputs), training)}'s array. */
+    protected static NDArray run(Block block, ParameterStore ps, boolean training, NDArray... inputs) {
+        return block.forward(ps, new NDList(inputs), training).singletonOrThrow();
     }
 
     /** Initialises the parameters (float32) for batches of {@code batch} samples. */

@@ -28,6 +28,13 @@ public final class ComparisonTables {
     public static final Map<String, double[]> PAPER_TABLE6 = Map.of("AdvLoss", new double[] {3.15, 0.58},
             "AdvLoss+RecLoss", new double[] {3.09, 0.56}, "AdvLoss+RecLoss+WL", new double[] {3.03, 0.58});
 
+    /** Table 12 (CIFAR-10, Appendix C) as printed: backbone to {FID, recall, NFE, time (s)}. */
+    public static final Map<String, double[]> PAPER_TABLE12 = Map.of("CNN", new double[] {2.98, 0.58, 4, 0.08},
+            "ViT Tiny", new double[] {4.33, 0.54, 4, 0.06}, "ViT Mid", new double[] {3.21, 0.57, 4, 0.09},
+            "ViT Large", new double[] {2.97, 0.59, 4, 0.13});
+    /** Appendix C: epochs to convergence as stated ("the CNN converged in ~1500 epochs, the ViT in ~2300"). */
+    public static final Map<String, Double> PAPER_CONVERGENCE_EPOCHS = Map.of("CNN", 1500.0, "ViT", 2300.0);
+
     private ComparisonTables() {
     }
 
@@ -37,33 +44,50 @@ public final class ComparisonTables {
      * @param labels the paper's model name of each evaluation ("LDDGAN", "DDGAN", "WDDGAN")
      */
     public static Table table3(List<String> labels, List<GanEvaluation> rows) {
-        Table t = metrics("Table 3 analogue (CIFAR-10): ours vs the paper", "model", labels, rows);
-        t.addColumns(IntColumn.create("NFE"), DoubleColumn.create("time_s"), DoubleColumn.create("time_std_s"),
-                DoubleColumn.create("paper_FID"), DoubleColumn.create("paper_recall"), DoubleColumn.create("paper_time_s"));
-        for (int i = 0; i < rows.size(); i++) {
-            GanEvaluation e = rows.get(i);
-            double[] paper = PAPER_TABLE3.get(labels.get(i));
-            t.intColumn("NFE").append(e.nfe());
-            t.doubleColumn("time_s").append(e.time().meanSeconds());
-            t.doubleColumn("time_std_s").append(e.time().stdSeconds());
-            t.doubleColumn("paper_FID").append(paper[0]);
-            t.doubleColumn("paper_recall").append(paper[1]);
-            t.doubleColumn("paper_time_s").append(paper[3]);
+        return withTiming("Table 3 analogue (CIFAR-10): ours vs the paper", labels, rows, PAPER_TABLE3);
+    }
+
+    /**
+     * Table 12's analogue (Appendix C): the CNN and the three ViT generators, FID, precision / recall, NFE and sampling
+     * time of a batch of 100, beside the paper's values.
+     *
+     * @param labels "CNN", "ViT Tiny", "ViT Mid", "ViT Large"
+     */
+    public static Table table12(List<String> labels, List<GanEvaluation> rows) {
+        return withTiming("Table 12 analogue (CIFAR-10): CNN vs ViT generator", labels, rows, PAPER_TABLE12);
+    }
+
+    private static Table withTiming(String title, List<String> labels, List<GanEvaluation> rows, Map<String, double[]> paperTable) {
+        IntColumn nfe = IntColumn.create("NFE");
+        DoubleColumn time = DoubleColumn.create("time_s");
+        DoubleColumn timeStd = DoubleColumn.create("time_std_s");
+        DoubleColumn paperTime = DoubleColumn.create("paper_time_s");
+        for (GanEvaluation e : rows) {
+            nfe.append(e.nfe());
+            time.append(e.time().meanSeconds());
+            timeStd.append(e.time().stdSeconds());
         }
-        return t;
+        labels.forEach(label -> paperTime.append(paperTable.get(label)[3]));
+        // columns are filled before they join the table: Tablesaw pads a column added to a non-empty table
+        return paperColumns(metrics(title, "model", labels, rows).addColumns(nfe, time, timeStd), labels, paperTable)
+                .addColumns(paperTime);
+    }
+
+    /** Adds the paper's FID and recall (the first two values of each label's printed row). */
+    private static Table paperColumns(Table t, List<String> labels, Map<String, double[]> paperTable) {
+        DoubleColumn fid = DoubleColumn.create("paper_FID");
+        DoubleColumn recall = DoubleColumn.create("paper_recall");
+        for (String label : labels) {
+            fid.append(paperTable.get(label)[0]);
+            recall.append(paperTable.get(label)[1]);
+        }
+        return t.addColumns(fid, recall);
     }
 
     /** Table 6's analogue: LDDGAN trained three ways, ours and the paper's FID / recall. */
     public static Table table6(List<String> variants, List<GanEvaluation> rows) {
-        Table t = metrics("Table 6 analogue (CIFAR-10): the reconstruction loss and Weighted Learning", "variant", variants,
-                rows);
-        t.addColumns(DoubleColumn.create("paper_FID"), DoubleColumn.create("paper_recall"));
-        for (String variant : variants) {
-            double[] paper = PAPER_TABLE6.get(variant);
-            t.doubleColumn("paper_FID").append(paper[0]);
-            t.doubleColumn("paper_recall").append(paper[1]);
-        }
-        return t;
+        return paperColumns(metrics("Table 6 analogue (CIFAR-10): the reconstruction loss and Weighted Learning", "variant",
+                variants, rows), variants, PAPER_TABLE6);
     }
 
     /** The columns every comparison shares: label, preset, steps, FID, precision, recall. */
@@ -81,6 +105,29 @@ public final class ComparisonTables {
             t.doubleColumn("recall").append(e.recall());
         }
         return t;
+    }
+
+    /**
+     * Convergence curves (Appendix C): FID of each model's EMA generator against training epochs, one series per model.
+     *
+     * @param curves label to its evaluations in training order
+     * @param stepsPerEpoch steps of one epoch (the same data and batch for all)
+     */
+    public static XYChart convergence(Map<String, List<GanEvaluation>> curves, int stepsPerEpoch) {
+        XYChart chart = Charts.line("FID during training (EMA generator)", "epoch", "FID", 560, 380);
+        curves.forEach((label, curve) -> chart.addSeries(label,
+                curve.stream().mapToDouble(e -> e.steps() / (double) stepsPerEpoch).toArray(),
+                curve.stream().mapToDouble(GanEvaluation::fid).toArray()));
+        return chart;
+    }
+
+    /**
+     * The first evaluated epoch at which a curve's FID is at most {@code target}, NaN when it never is: a convergence
+     * time that a short run can measure (notebook 03 uses the same rule for rFID).
+     */
+    public static double epochsToReach(List<GanEvaluation> curve, double target, int stepsPerEpoch) {
+        return curve.stream().filter(e -> e.fid() <= target).mapToDouble(e -> e.steps() / (double) stepsPerEpoch)
+                .findFirst().orElse(Double.NaN);
     }
 
     /** Figure 3, our panel: FID against sampling time of a batch of 100 (this machine), one point per model. */

@@ -64,4 +64,9 @@ public record GanEvaluation(String model, long steps, int epochs, double trainin
                     FrechetDistance.between(generated, reference), pr.precision(), pr.recall(), nfe, time, extractor.id());
         }
     }
+
+    /** A copy with another training wall time (a curve's cumulative seconds over several training calls). */
+    public GanEvaluation withTrainingSeconds(double seconds) {
+        return new GanEvaluation(model, steps, epochs, seconds, samples, fid, precision, recall, nfe, time, extractor);
+    }
 }

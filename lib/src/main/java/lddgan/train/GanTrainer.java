@@ -21,7 +21,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import lddgan.data.ImageSet;
 import lddgan.discriminator.Discriminator;
-import lddgan.generator.NcsnppGenerator;
+import lddgan.generator.Generator;
 import lddgan.sampling.GanDenoiser;
 import lddgan.sampling.PosteriorSampler;
 import lddgan.sampling.SamplingLoop;
@@ -68,7 +68,7 @@ public final class GanTrainer extends TrainerBase {
     private final NDManager manager;
     private final FewStepVpSchedule schedule;
     private final Posterior posterior;
-    private final NcsnppGenerator emaGenerator;
+    private final Generator emaGenerator;
     private final Network generator;
     private final Network discriminator;
     private final ExponentialMovingAverage ema;
@@ -87,9 +87,9 @@ public final class GanTrainer extends TrainerBase {
         this.manager = NDManager.newBaseManager(devices.get(0));
         // 1. networks, initialised from (seed, -1); replaced by the checkpoint's weights on resume
         Engine.getInstance().setRandomSeed(stepSeed(-1));
-        NcsnppGenerator g = new NcsnppGenerator(config.generator());
+        Generator g = config.generator().build();
         Discriminator d = new Discriminator(config.discriminator());
-        this.emaGenerator = new NcsnppGenerator(config.generator());
+        this.emaGenerator = config.generator().build();
         int initBatch = Math.min(config.batchSize(), 4);
         g.initialize(manager, initBatch);
         d.initialize(manager, initBatch);
@@ -157,7 +157,7 @@ public final class GanTrainer extends TrainerBase {
     }
 
     /** The generator with the EMA weights: the one to sample and evaluate with (REFERENCE-CODE.md section 4). */
-    public NcsnppGenerator emaGenerator() {
+    public Generator emaGenerator() {
         return emaGenerator;
     }
 

@@ -4,11 +4,15 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import lddgan.config.Profile;
 import lddgan.config.ProjectPaths;
 import lddgan.data.ImageSet;
+import lddgan.io.AtomicFiles;
+import lddgan.nn.JsonPresets;
 import lddgan.metrics.FeatureExtractor;
 import lddgan.metrics.FeatureStatistics;
 import lddgan.metrics.TimingProtocol;
@@ -26,6 +30,9 @@ import lddgan.metrics.TimingProtocol;
  * @param checkpoint the final checkpoint
  */
 public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise, Path checkpoint) {
+    /** The curve file beside a run's checkpoints. */
+    public static final String CURVE_FILE = "curve.json";
+    private static final com.fasterxml.jackson.databind.ObjectMapper CURVE_READER = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /**
      * What every model of one comparison shares.
@@ -64,20 +71,89 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
      */
     public static ModelRun trainAndEvaluate(TrainingConfig config, long steps, Setup setup,
             List<TrainingListener> listeners, NDManager manager) throws IOException {
+        return trainWithCurve(config, List.of(steps), setup, setup.timing(), listeners, manager).last();
+    }
+
+    /**
+     * A model's convergence curve (LDDGAN Appendix C: "the CNN converged in ~1500 epochs, the ViT in ~2300") and its
+     * final run.
+     *
+     * @param curve one evaluation per point, training seconds cumulative; the last is {@code last}'s
+     * @param last the final evaluation with the grids
+     */
+    public record Convergence(List<GanEvaluation> curve, ModelRun last) {
+    }
+
+    /**
+     * Trains {@code config} up to each of {@code evaluateAt} (total steps, increasing) and evaluates the EMA generator
+     * there: FID and precision / recall as the final evaluation, with the light {@code pointTiming} for the sampling
+     * time except at the last point, which uses the setup's protocol and draws the grids. Each point is recorded in
+     * {@code curve.json} beside the checkpoints; a re-run that resumes past a point takes it from there.
+     *
+     * @throws IllegalStateException when the run is already past a point that its curve file does not hold
+     */
+    public static Convergence trainWithCurve(TrainingConfig config, List<Long> evaluateAt, Setup setup,
+            TimingProtocol pointTiming, List<TrainingListener> listeners, NDManager manager) throws IOException {
+        for (int i = 0; i < evaluateAt.size(); i++) {
+            if (evaluateAt.get(i) < 1 || (i > 0 && evaluateAt.get(i) <= evaluateAt.get(i - 1))) {
+                throw new IllegalArgumentException("evaluation points must be positive and increasing, got " + evaluateAt);
+            }
+        }
+        if (evaluateAt.isEmpty()) {
+            throw new IllegalArgumentException("at least one evaluation point is needed");
+        }
         Path checkpoints = ProjectPaths.cacheDir().resolve("checkpoints").resolve(setup.profile().id())
                 .resolve(setup.notebook() + "-" + TrainingSetup.fileName(config.name()) + "-seed" + setup.seed());
+        Path curveFile = checkpoints.resolve(CURVE_FILE);
+        List<GanEvaluation> recorded = readCurve(curveFile);
         try (NDManager spaceManager = manager.newSubManager()) {
             GanTrainer.Builder builder = GanTrainer.builder(config, TrainingSetup.space(config, setup.profile(), setup.firstStage(), spaceManager),
                     setup.train()).seed(setup.seed()).checkpoints(checkpoints, 100);
             listeners.forEach(builder::listener);
             try (GanTrainer trainer = builder.build()) {
-                TrainingSummary summary = trainer.train(TrainingBudget.steps(steps));
-                GanEvaluation evaluation = GanEvaluation.of(trainer, summary, setup.extractor(), setup.reference(),
-                        setup.realFeatures(), setup.samples(), setup.timing(), manager, 1234);
-                NDArray grid = trainer.sample(manager, 64, 64, 42);
-                NDArray sameNoise = sameNoise(trainer, manager, 4, 8);
-                return new ModelRun(evaluation, grid, sameNoise, trainer.lastCheckpoint());
+                List<GanEvaluation> curve = new ArrayList<>();
+                double seconds = 0;
+                for (int i = 0; ; i++) {
+                    long at = evaluateAt.get(i);
+                    boolean last = i == evaluateAt.size() - 1;
+                    java.util.Optional<GanEvaluation> done = trainer.step() < at ? java.util.Optional.empty()
+                            : recorded.stream().filter(e -> e.steps() == at && e.samples() == setup.samples()).findFirst();
+                    if (!last && trainer.step() > at) {
+                        curve.add(done.orElseThrow(() -> new IllegalStateException("run " + checkpoints + " is at step "
+                                + trainer.step() + ", past the curve point " + at + ", which " + curveFile
+                                + " does not hold: delete the directory to train the curve again")));
+                        seconds = done.get().trainingSeconds();
+                        continue;
+                    }
+                    // a point reached by an earlier run keeps that run's training time
+                    seconds = done.map(GanEvaluation::trainingSeconds).orElse(seconds);
+                    TrainingSummary summary = trainer.train(TrainingBudget.steps(at));
+                    seconds += summary.wallSeconds();
+                    GanEvaluation evaluation = GanEvaluation.of(trainer, summary, setup.extractor(), setup.reference(),
+                            setup.realFeatures(), setup.samples(), last ? setup.timing() : pointTiming, manager, 1234)
+                            .withTrainingSeconds(seconds);
+                    curve.add(evaluation);
+                    AtomicFiles.writeString(curveFile, JsonPresets.toJson(curve));
+                    if (last) {
+                        NDArray grid = trainer.sample(manager, 64, 64, 42);
+                        NDArray sameNoise = sameNoise(trainer, manager, 4, 8);
+                        return new Convergence(List.copyOf(curve),
+                                new ModelRun(evaluation, grid, sameNoise, trainer.lastCheckpoint()));
+                    }
+                }
             }
+        }
+    }
+
+    /** The evaluations a run's curve file holds; none when it has none. */
+    private static List<GanEvaluation> readCurve(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            return List.of(CURVE_READER.readValue(file.toFile(), GanEvaluation[].class));
+        } catch (IOException e) {
+            throw new IOException("curve file " + file + " is not a list of evaluations: " + e.getMessage(), e);
         }
     }
 

@@ -6,8 +6,8 @@ package lddgan.train;
  * with the run length (an EMA with decay d averages over about 1 / (1 - d) steps, so the paper's 0.9999 would leave
  * a run of a few hundred steps at its initialisation).
  *
- * @param nf generator base width (paper: 128)
- * @param numResBlocks generator residual blocks per level (paper: 2)
+ * @param nf generator base width (paper: 128); a U-ViT generator's token width scales by nf / 128
+ * @param numResBlocks CNN generator residual blocks per level (paper: 2); a U-ViT keeps its depth
  * @param ngf discriminator base width (paper: 64)
  * @param batchSize global batch size
  * @param epochs the N of the per-epoch schedules (Weighted Learning, cosine learning rate)

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import lddgan.config.Profile;
 import lddgan.discriminator.DiscriminatorConfig;
-import lddgan.generator.GeneratorConfig;
+import lddgan.generator.GeneratorSpec;
 import lddgan.nn.JsonPresets;
 
 /**
@@ -20,13 +20,14 @@ import lddgan.nn.JsonPresets;
  * {@link #reconstruction}.
  *
  * <p>Presets live in {@code presets/training/<name>.json}: the paper's values, with the generator and discriminator
- * named by their presets and a {@code profiles} object giving the {@link ProfileScale} of the smaller profiles.
+ * named by their presets and a {@code profiles} object giving the {@link ProfileScale} of the smaller profiles. A preset
+ * may {@code "extends"} another and list only what differs (the U-ViT presets extend {@code lddgan-cifar10}).
  * The batch size is global (the reference code's is per GPU: 64 x 4 GPUs = 256 for DDGAN/WDDGAN CIFAR-10).
  *
  * @param name the preset name (checkpoints refuse another one)
  * @param description one line for people
  * @param space "pixel" (DDGAN), "wavelet" (WDDGAN) or "latent" (LDDGAN)
- * @param generator the generator configuration
+ * @param generator the generator configuration: the CNN (NCSN++) or the U-ViT backbone
  * @param discriminator the discriminator configuration
  * @param numSteps T, the number of denoising steps
  * @param batchSize global batch size
@@ -49,7 +50,7 @@ public record TrainingConfig(
         String name,
         String description,
         String space,
-        GeneratorConfig generator,
+        GeneratorSpec generator,
         DiscriminatorConfig discriminator,
         int numSteps,
         int batchSize,
@@ -78,7 +79,8 @@ public record TrainingConfig(
     public static final String WDDGAN_CIFAR10 = "wddgan-cifar10";
     /** All training presets. */
     public static final List<String> PRESETS = List.of(LDDGAN_CIFAR10, DDGAN_CIFAR10, WDDGAN_CIFAR10,
-            "lddgan-celebahq", "lddgan-lsun", "ddgan-celebahq");
+            "lddgan-celebahq", "lddgan-lsun", "ddgan-celebahq", "lddgan-cifar10-vit-tiny", "lddgan-cifar10-vit-mid",
+            "lddgan-cifar10-vit-large");
 
     private static final String DIR = "presets/training";
 
@@ -127,7 +129,7 @@ public record TrainingConfig(
         ObjectNode tree = readPreset(name);
         JsonNode profiles = tree.remove("profiles");
         ObjectMapper mapper = new ObjectMapper();
-        tree.set("generator", mapper.valueToTree(GeneratorConfig.preset(tree.path("generator").asText())));
+        tree.set("generator", mapper.valueToTree(GeneratorSpec.preset(tree.path("generator").asText())));
         tree.set("discriminator", mapper.valueToTree(DiscriminatorConfig.preset(tree.path("discriminator").asText())));
         TrainingConfig paper = JsonPresets.fromJson(tree.toString(), TrainingConfig.class, "preset " + DIR + "/" + name);
         if (profile == Profile.PAPER) {
@@ -155,8 +157,7 @@ public record TrainingConfig(
     /** This configuration shrunk by {@code scale}; the name gains the profile ("ddgan-cifar10@cpu"). */
     public TrainingConfig scaled(ProfileScale scale, Profile profile) {
         String suffix = "@" + profile.id();
-        GeneratorConfig g = generator.withName(generator.name() + suffix).withNf(scale.nf())
-                .withNumResBlocks(scale.numResBlocks());
+        GeneratorSpec g = generator.withName(generator.name() + suffix).scaled(scale.nf(), scale.numResBlocks());
         DiscriminatorConfig d = discriminator.withName(discriminator.name() + suffix).withNgf(scale.ngf());
         return new TrainingConfig(name + suffix, description + " [" + profile.id() + " profile: " + scale + "]", space, g,
                 d, numSteps, scale.batchSize(), scale.epochs(), lrG, lrD, beta1, beta2, lrSchedule, lrMin,
@@ -214,7 +215,22 @@ public record TrainingConfig(
         return lrSchedule.at(epoch, epochs, lrD, lrMin);
     }
 
+    /** The preset's JSON with its {@code extends} chain resolved: the base's keys, overridden by the preset's. */
     private static ObjectNode readPreset(String name) {
+        ObjectNode tree = readPresetFile(name);
+        JsonNode base = tree.remove("extends");
+        if (base == null) {
+            return tree;
+        }
+        if (base.asText().equals(name)) {
+            throw new IllegalArgumentException("training preset " + DIR + "/" + name + ".json: 'extends' names itself");
+        }
+        ObjectNode merged = readPreset(base.asText());
+        merged.setAll(tree);
+        return merged;
+    }
+
+    private static ObjectNode readPresetFile(String name) {
         String path = DIR + "/" + name + ".json";
         try (InputStream in = TrainingConfig.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null || !PRESETS.contains(name)) {

@@ -8,11 +8,48 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import lddgan.config.Profile;
 import lddgan.data.SyntheticImages;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
 import org.knowm.xchart.XYChart;
 
 /** The pieces of notebook 02: the lambda curve as used (Fig. 2), the stochastic denoiser's samples, Table 6's values. */
 class ComparisonTest {
+
+    private static GanEvaluation evaluation(String model, long steps, double fid, double seconds) {
+        return new GanEvaluation(model, steps, 1, 10, 100, fid, 0.5, 0.25, 4,
+                new lddgan.metrics.SamplingTime(seconds, 0.01, 4, new lddgan.metrics.TimingProtocol(100, 0, 2), "cpu"), "x");
+    }
+
+    @Test
+    void tablesCarryOurValuesAndThePapersInEveryRow() {
+        List<String> labels = List.of("CNN", "ViT Tiny", "ViT Mid", "ViT Large");
+        List<GanEvaluation> rows = List.of(evaluation("a", 8, 50, 1.0), evaluation("b", 8, 60, 0.5),
+                evaluation("c", 8, 70, 1.5), evaluation("d", 8, 80, 2.0));
+        Table t12 = ComparisonTables.table12(labels, rows);
+        assertEquals(4, t12.rowCount());
+        assertEquals(List.of(1.0, 0.5, 1.5, 2.0), t12.doubleColumn("time_s").asList());
+        assertEquals(List.of(4, 4, 4, 4), t12.intColumn("NFE").asList());
+        assertEquals(List.of(2.98, 4.33, 3.21, 2.97), t12.doubleColumn("paper_FID").asList());
+        assertEquals(List.of(0.08, 0.06, 0.09, 0.13), t12.doubleColumn("paper_time_s").asList());
+        Table t3 = ComparisonTables.table3(List.of("DDGAN"), rows.subList(0, 1));
+        assertEquals(List.of(0.21), t3.doubleColumn("paper_time_s").asList());
+        assertEquals(List.of(0.57), t3.doubleColumn("paper_recall").asList());
+        Table t6 = ComparisonTables.table6(List.of("AdvLoss", "AdvLoss+RecLoss"), rows.subList(0, 2));
+        assertEquals(List.of(3.15, 3.09), t6.doubleColumn("paper_FID").asList());
+        assertEquals(List.of(50.0, 60.0), t6.doubleColumn("FID").asList());
+    }
+
+    @Test
+    void epochsToReachIsTheFirstEvaluatedEpochAtOrBelowTheTarget() {
+        List<GanEvaluation> curve = List.of(evaluation("a", 10, 90, 1), evaluation("a", 20, 40, 1),
+                evaluation("a", 30, 45, 1));
+        assertEquals(2.0, ComparisonTables.epochsToReach(curve, 44, 10));
+        assertEquals(2.0, ComparisonTables.epochsToReach(curve, 40, 10));
+        assertEquals(Double.NaN, ComparisonTables.epochsToReach(curve, 39, 10));
+        XYChart chart = ComparisonTables.convergence(java.util.Map.of("a", curve), 10);
+        assertArrayEquals(new double[] {1, 2, 3}, chart.getSeriesMap().get("a").getXData(), 0);
+    }
 
     @Test
     void lambdaCurveSweepsFromNearOneToNearZeroOverTheRunsEpochs() {

@@ -1,10 +1,14 @@
 package lddgan.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import lddgan.config.Profile;
+import lddgan.generator.GeneratorConfig;
+import lddgan.generator.GeneratorSpec;
+import lddgan.generator.UViTConfig;
 import org.junit.jupiter.api.Test;
 
 /** Training presets carry REFERENCE-CODE.md's numbers (sections 2, 4, 5; LDDGAN Table 10) and shrink per profile. */
@@ -48,12 +52,34 @@ class TrainingConfigTest {
         TrainingConfig cpu = TrainingConfig.preset("ddgan-cifar10", Profile.CPU);
         TrainingConfig paper = TrainingConfig.preset("ddgan-cifar10");
         assertEquals("ddgan-cifar10@cpu", cpu.name());
-        assertEquals(32, cpu.generator().nf());
-        assertEquals(paper.generator().chMult(), cpu.generator().chMult());
+        GeneratorConfig cpuG = (GeneratorConfig) cpu.generator();
+        assertEquals(32, cpuG.nf());
+        assertEquals(((GeneratorConfig) paper.generator()).chMult(), cpuG.chMult());
         assertEquals(paper.lrG(), cpu.lrG());
         assertEquals(paper.numSteps(), cpu.numSteps());
         assertEquals(paper.reconstruction(), cpu.reconstruction());
         assertEquals(32, cpu.batchSize());
+    }
+
+    @Test
+    void vitPresetsExtendLddganAndTheirJsonReadsBackAsAViT() {
+        TrainingConfig cnn = TrainingConfig.preset("lddgan-cifar10", Profile.CPU);
+        TrainingConfig vit = TrainingConfig.preset("lddgan-cifar10-vit-tiny", Profile.CPU);
+        assertEquals("lddgan-cifar10-vit-tiny@cpu", vit.name());
+        UViTConfig g = assertInstanceOf(UViTConfig.class, vit.generator());
+        assertEquals(112, g.embedDim(), "D 448 x nf 32 / 128");
+        assertEquals("vit-tiny@cpu", g.name());
+        // everything but the generator (and the names) comes from lddgan-cifar10
+        assertEquals(cnn.discriminator(), vit.discriminator());
+        assertEquals(cnn.toJson().replaceAll("(?s)\"name\".*?\"discriminator\"", ""),
+                vit.toJson().replaceAll("(?s)\"name\".*?\"discriminator\"", ""));
+        // the backbone is deduced from the keys, both ways
+        assertEquals(vit, TrainingConfig.fromJson(vit.toJson()));
+        assertEquals(cnn, TrainingConfig.fromJson(cnn.toJson()));
+        assertInstanceOf(GeneratorConfig.class, TrainingConfig.fromJson(cnn.toJson()).generator());
+        assertEquals(UViTConfig.preset("vit-large"), GeneratorSpec.preset("vit-large"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GeneratorSpec.preset("vit-huge"));
+        assertTrue(e.getMessage().contains("vit-mid") && e.getMessage().contains("lddgan-cifar10"), e.getMessage());
     }
 
     @Test
