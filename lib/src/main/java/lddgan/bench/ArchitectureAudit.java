@@ -143,10 +143,10 @@ public final class ArchitectureAudit {
     /**
      * Table 2 for CIFAR-10 (LDDGAN Sec. 5.3.1): parameters and MACs of one sample's sampler network (LDDGAN: generator +
      * decoder; WDDGAN's inverse DWT has no parameters) at the paper's configurations, beside the printed values; with
-     * {@code measureMemory}, the growth of this process's resident memory while sampling one image (T = 4 steps and
-     * the decoding), a CPU stand-in for the paper's GPU memory.
+     * {@code measureMemory}, the peak resident growth of a fresh process while it samples one image (T = 4 steps and
+     * the decoding; {@link SamplerMemory}), a CPU stand-in for the paper's GPU memory.
      */
-    public static Table table2(boolean measureMemory) {
+    public static Table table2(boolean measureMemory) throws IOException {
         StringColumn model = StringColumn.create("model");
         DoubleColumn params = DoubleColumn.create("params_M");
         DoubleColumn paperParams = DoubleColumn.create("paper_params_M");
@@ -156,14 +156,14 @@ public final class ArchitectureAudit {
         DoubleColumn paperMemory = DoubleColumn.create("paper_memory_GB");
         for (String[] row : TABLE2_MODELS) {
             try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu())) {
-                SamplerCost cost = SamplerCost.of(GeneratorSpec.preset(row[1]), row[1], measureMemory, m);
+                SamplerCost cost = SamplerCost.of(GeneratorSpec.preset(row[1]), row[1], false, m);
                 model.append(row[0]);
                 params.append(cost.parameters() / 1e6);
                 paperParams.append(Double.parseDouble(row[2]));
                 macs.append(cost.gmacs());
                 paperFlops.append(Double.parseDouble(row[3]));
                 paperMemory.append(Double.parseDouble(row[4]));
-                memory.append(cost.memoryMiB());
+                memory.append(measureMemory ? SamplerMemory.inFreshProcess(row[1], row[1]) : Double.NaN);
             }
         }
         return Table.create("Table 2 (CIFAR-10, one sample): ours at the paper's configurations vs the paper", model, params,
@@ -178,33 +178,36 @@ public final class ArchitectureAudit {
     /**
      * Table 11 (LDDGAN Appendix C): the CNN generator and the three U-ViT generators at the paper's sizes, each with
      * the f = 2 decoder it samples through: the generator's parameters, generator + decoder, MACs of one sample (with
-     * the decoder and the attention products) and, with {@code measureMemory}, the growth of resident memory while
-     * sampling one image (T = 4 and the decoding; a CPU stand-in for the paper's GPU memory). The paper's CNN column is
-     * Table 2's LDDGAN row, i.e. generator + decoder; whether its ViT sizes include the decoder is not stated, and ours
-     * are chosen so that the ViT generators alone come closest (lib/GENERATORS.md).
+     * the decoder and the attention products), the float32 weights of generator + decoder in MiB and, with
+     * {@code measureMemory}, the peak resident growth of a fresh process while it samples one image (T = 4 and the
+     * decoding; {@link SamplerMemory}; a CPU stand-in for the paper's GPU memory). The paper's CNN column is Table 2's
+     * LDDGAN row, i.e. generator + decoder; whether its ViT sizes include the decoder is not stated, and ours are chosen
+     * so that the ViT generators alone come closest (lib/GENERATORS.md).
      */
-    public static Table table11(boolean measureMemory) {
+    public static Table table11(boolean measureMemory) throws IOException {
         StringColumn model = StringColumn.create("model");
         DoubleColumn generator = DoubleColumn.create("generator_params_M");
         DoubleColumn withDecoder = DoubleColumn.create("with_decoder_params_M");
         DoubleColumn paperParams = DoubleColumn.create("paper_params_M");
         DoubleColumn macs = DoubleColumn.create("GMACs");
+        DoubleColumn weights = DoubleColumn.create("weights_MiB");
         DoubleColumn memory = DoubleColumn.create("cpu_rss_growth_MiB");
         DoubleColumn paperMemory = DoubleColumn.create("paper_memory_GB");
         for (String[] row : TABLE11_MODELS) {
             try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu())) {
-                SamplerCost cost = SamplerCost.of(GeneratorSpec.preset(row[1]), "lddgan-cifar10", measureMemory, m);
+                SamplerCost cost = SamplerCost.of(GeneratorSpec.preset(row[1]), "lddgan-cifar10", false, m);
                 model.append(row[0]);
                 generator.append(cost.generatorParameters() / 1e6);
                 withDecoder.append(cost.parameters() / 1e6);
                 paperParams.append(Double.parseDouble(row[2]));
                 macs.append(cost.gmacs());
-                memory.append(cost.memoryMiB());
+                weights.append(cost.parameters() * 4.0 / (1 << 20));
+                memory.append(measureMemory ? SamplerMemory.inFreshProcess(row[1], "lddgan-cifar10") : Double.NaN);
                 paperMemory.append(Double.parseDouble(row[3]));
             }
         }
         return Table.create("Table 11 (CIFAR-10 latent, one sample): CNN vs ViT generators at the paper's sizes", model,
-                generator, withDecoder, paperParams, macs, memory, paperMemory);
+                generator, withDecoder, paperParams, macs, weights, memory, paperMemory);
     }
 
     /**
@@ -216,9 +219,9 @@ public final class ArchitectureAudit {
      * @param gmacs MACs of one sample, generator + decoder, FIR taps included
      * @param memoryMiB growth of resident memory while sampling one image, NaN when not measured
      */
-    record SamplerCost(long generatorParameters, long parameters, double gmacs, double memoryMiB) {
+    public record SamplerCost(long generatorParameters, long parameters, double gmacs, double memoryMiB) {
         /** Builds the generator at {@code spec} and the data space of the training preset {@code model} in {@code m}. */
-        static SamplerCost of(GeneratorSpec spec, String model, boolean measureMemory, NDManager m) {
+        public static SamplerCost of(GeneratorSpec spec, String model, boolean measureMemory, NDManager m) {
             Generator g = spec.build();
             g.initialize(m, 1);
             long generatorParameters = NetworkStats.parameterCount(g);
