@@ -61,15 +61,20 @@ public final class AdaptiveGroupNorm extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
             PairList<String, Object> params) {
         NDArray x = inputs.get(0);
-        NDArray zemb = inputs.get(1);
-        long n = x.getShape().get(0);
-        // 1. [gamma, beta] = Linear(zemb), each (N, C, 1, 1)
-        NDList gammaBeta = style.forward(parameterStore, new NDList(zemb), training).singletonOrThrow().split(2, 1);
-        NDArray gamma = gammaBeta.get(0).reshape(n, channels, 1, 1);
-        NDArray beta = gammaBeta.get(1).reshape(n, channels, 1, 1);
-        // 2. group-normalise x without affine parameters
-        NDArray normalized = GroupNorm.normalize(x, groups, GroupNorm.NCSNPP_EPS);
-        // 3. modulate: gamma * GN(x) + beta
+        // 1. group-normalise x without affine parameters; 2. modulate: gamma * GN(x) + beta, each (N, C, 1, 1)
+        return modulate(style, parameterStore, inputs.get(1), training, GroupNorm.normalize(x, groups, GroupNorm.NCSNPP_EPS),
+                new Shape(x.getShape().get(0), channels, 1, 1));
+    }
+
+    /**
+     * gamma * normalized + beta with [gamma, beta] = style(zemb), each reshaped to {@code broadcast}: the modulation
+     * shared by the adaptive group norm and the adaptive layer norm.
+     */
+    static NDList modulate(Linear style, ParameterStore ps, NDArray zemb, boolean training, NDArray normalized,
+            Shape broadcast) {
+        NDList gammaBeta = style.forward(ps, new NDList(zemb), training).singletonOrThrow().split(2, 1);
+        NDArray gamma = gammaBeta.get(0).reshape(broadcast);
+        NDArray beta = gammaBeta.get(1).reshape(broadcast);
         return new NDList(normalized.mul(gamma).add(beta));
     }
 

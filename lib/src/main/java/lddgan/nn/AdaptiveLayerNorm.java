@@ -71,14 +71,9 @@ public final class AdaptiveLayerNorm extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
             PairList<String, Object> params) {
         NDArray x = inputs.get(0);
-        NDArray zemb = inputs.get(1);
-        long n = x.getShape().get(0);
-        // 1. [gamma, beta] = Linear(zemb), each (N, 1, D)
-        NDList gammaBeta = style.forward(parameterStore, new NDList(zemb), training).singletonOrThrow().split(2, 1);
-        NDArray gamma = gammaBeta.get(0).reshape(n, 1, features);
-        NDArray beta = gammaBeta.get(1).reshape(n, 1, features);
-        // 2. layer-normalise every token without affine parameters; 3. modulate: gamma * LN(x) + beta
-        return new NDList(normalize(x).mul(gamma).add(beta));
+        // 1. layer-normalise every token without affine parameters; 2. modulate: gamma * LN(x) + beta, each (N, 1, D)
+        return AdaptiveGroupNorm.modulate(style, parameterStore, inputs.get(1), training, normalize(x),
+                new Shape(x.getShape().get(0), 1, features));
     }
 
     /** {@inheritDoc} */

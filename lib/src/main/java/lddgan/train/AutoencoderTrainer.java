@@ -211,14 +211,7 @@ public final class AutoencoderTrainer extends TrainerBase {
 
     /** The step's batch from this epoch's permutation, each image flipped with probability flipProbability. */
     private NDArray realBatch(NDManager scope, int epoch, int within) {
-        int b = config.batchSize();
-        NDArray images = data.select(batchIndices(epoch, within)).batch(scope, 0, b);
-        if (config.flipProbability() > 0) {
-            NDArray flip = scope.randomUniform(0f, 1f, new Shape(b, 1, 1, 1)).lt((float) config.flipProbability())
-                    .toType(DataType.FLOAT32, false);
-            images = images.add(images.flip(3).sub(images).mul(flip));
-        }
-        return images;
+        return flippedBatch(batchIndices(epoch, within), config.flipProbability(), scope);
     }
 
     /**

@@ -49,18 +49,40 @@ public record GanEvaluation(String model, long steps, int epochs, double trainin
     public static GanEvaluation of(GanTrainer trainer, TrainingSummary summary, FeatureExtractor extractor,
             FeatureStatistics reference, NDArray realFeatures, int samples, TimingProtocol timing, NDManager manager,
             long seed) {
+        return of(trainer.name(), summary, trainer::sample, trainer.config().numSteps(), extractor, reference,
+                realFeatures, samples, timing, trainer.devices().get(0), manager, seed);
+    }
+
+    /** Where evaluated images come from: a trained model with its sampler (seeded by {@code seed}). */
+    @FunctionalInterface
+    public interface ImageSource {
+        /** (count, C, H, W) images in [-1, 1] in {@code out}, generated {@code batch} at a time. */
+        NDArray sample(NDManager out, int count, int batch, long seed);
+    }
+
+    /**
+     * Evaluates any image source with the same protocol: FID and precision / recall of {@code samples} images, the
+     * time of one batch.
+     *
+     * @param model the name to report
+     * @param summary how its training ended (steps, epochs, wall time)
+     * @param nfe network evaluations per sample of the source's sampler
+     * @param device where the sampling runs (the timer synchronises it)
+     */
+    public static GanEvaluation of(String model, TrainingSummary summary, ImageSource source, int nfe,
+            FeatureExtractor extractor, FeatureStatistics reference, NDArray realFeatures, int samples, TimingProtocol timing,
+            ai.djl.Device device, NDManager manager, long seed) {
         try (NDManager scope = manager.newSubManager()) {
-            NDArray images = trainer.sample(scope, samples, 100, seed);
-            ImageSet set = ImageSet.fromImages("EMA samples of " + trainer.name() + " at step " + trainer.step(), images);
+            NDArray images = source.sample(scope, samples, 100, seed);
+            ImageSet set = ImageSet.fromImages("samples of " + model + " at step " + summary.steps(), images);
             // one feature pass serves FID and precision / recall
             NDArray generatedFeatures = extractor.features(set, 250, scope);
             FeatureStatistics generated = new FeatureMoments(extractor.dimension()).add(generatedFeatures)
                     .statistics(set.name(), extractor.id());
             PrecisionRecall pr = ImprovedPrecisionRecall.compute(realFeatures, generatedFeatures);
-            int nfe = trainer.config().numSteps();
-            SamplingTime time = new SamplingTimer(timing, trainer.devices().get(0))
-                    .time(() -> trainer.sample(scope, timing.batchSize(), timing.batchSize(), seed + 1), nfe);
-            return new GanEvaluation(trainer.name(), summary.steps(), summary.epoch(), summary.wallSeconds(), samples,
+            SamplingTime time = new SamplingTimer(timing, device)
+                    .time(() -> source.sample(scope, timing.batchSize(), timing.batchSize(), seed + 1), nfe);
+            return new GanEvaluation(model, summary.steps(), summary.epoch(), summary.wallSeconds(), samples,
                     FrechetDistance.between(generated, reference), pr.precision(), pr.recall(), nfe, time, extractor.id());
         }
     }

@@ -174,21 +174,8 @@ public final class GanTrainer extends TrainerBase {
         Engine.getInstance().setRandomSeed((int) new SplittableRandom(sampleSeed).nextLong());
         GanDenoiser denoiser = new GanDenoiser(emaGenerator, config.generator().nz());
         PosteriorSampler sampler = new PosteriorSampler(schedule);
-        NDList parts = new NDList();
-        try (NDManager scope = out.newSubManager(devices.get(0))) {
-            for (int from = 0; from < count; from += batch) {
-                int n = Math.min(batch, count - from);
-                try (NDManager part = scope.newSubManager()) {
-                    NDArray x = SamplingLoop.run(denoiser, sampler, part, config.generator().xShape(n)).x0();
-                    NDArray images = space.decode(x).toDevice(out.getDevice(), false);
-                    images.attach(scope);
-                    parts.add(images);
-                }
-            }
-            NDArray all = parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 0);
-            all.attach(out);
-            return all;
-        }
+        return inBatches(out, devices.get(0), count, batch, (part, from, n) ->
+                space.decode(SamplingLoop.run(denoiser, sampler, part, config.generator().xShape(n)).x0()));
     }
 
     /**
@@ -252,14 +239,7 @@ public final class GanTrainer extends TrainerBase {
 
     /** The step's real batch: this epoch's permutation, flipped, encoded into the data space (no gradient). */
     private NDArray realBatch(NDManager scope, int epoch, int within) {
-        int b = config.batchSize();
-        NDArray images = data.select(batchIndices(epoch, within)).batch(scope, 0, b);
-        if (config.horizontalFlip()) {
-            // per image, with probability 1/2: x + [u < 1/2] (flip(x) - x)
-            NDArray flip = scope.randomUniform(0f, 1f, new Shape(b, 1, 1, 1)).lt(0.5f).toType(DataType.FLOAT32, false);
-            images = images.add(images.flip(3).sub(images).mul(flip));
-        }
-        return space.encode(images);
+        return space.encode(flippedBatch(batchIndices(epoch, within), config.horizontalFlip() ? 0.5 : 0, scope));
     }
 
     /** Returns {L_real, L_fake, R1 penalty}; leaves D's gradients accumulated. */

@@ -1,5 +1,9 @@
 package lddgan.train;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -188,6 +192,51 @@ public abstract class TrainerBase implements Trainer, AutoCloseable {
             permutationEpoch = epoch;
         }
         return Arrays.copyOfRange(permutation, within * batchSize, (within + 1) * batchSize);
+    }
+
+    /**
+     * The images of a batch, each flipped horizontally with probability {@code flipProbability}:
+     * x + [u &lt; p] (flip(x) - x), one uniform u per image drawn from {@code scope} (the step's seeded stream).
+     *
+     * @param indices the batch's image indices ({@link #batchIndices})
+     * @return (B, C, H, W) images in [-1, 1], in {@code scope}
+     */
+    final NDArray flippedBatch(int[] indices, double flipProbability, NDManager scope) {
+        int b = indices.length;
+        NDArray images = data.select(indices).batch(scope, 0, b);
+        if (flipProbability > 0) {
+            NDArray flip = scope.randomUniform(0f, 1f, new Shape(b, 1, 1, 1)).lt((float) flipProbability)
+                    .toType(DataType.FLOAT32, false);
+            images = images.add(images.flip(3).sub(images).mul(flip));
+        }
+        return images;
+    }
+
+    /** One part of {@link #inBatches}: the decoded images of {@code n} samples starting at {@code from}. */
+    @FunctionalInterface
+    interface BatchOfImages {
+        NDArray make(NDManager part, int from, int n);
+    }
+
+    /**
+     * Generates {@code count} images {@code batch} at a time, each part in its own scope on {@code device}, and
+     * concatenates them into {@code out} (memory stays at one part's).
+     */
+    static NDArray inBatches(NDManager out, ai.djl.Device device, int count, int batch, BatchOfImages part) {
+        ai.djl.ndarray.NDList parts = new ai.djl.ndarray.NDList();
+        try (NDManager scope = out.newSubManager(device)) {
+            for (int from = 0; from < count; from += batch) {
+                int n = Math.min(batch, count - from);
+                try (NDManager partScope = scope.newSubManager()) {
+                    NDArray images = part.make(partScope, from, n).toDevice(out.getDevice(), false);
+                    images.attach(scope);
+                    parts.add(images);
+                }
+            }
+            NDArray all = parts.size() == 1 ? parts.get(0) : ai.djl.ndarray.NDArrays.concat(parts, 0);
+            all.attach(out);
+            return all;
+        }
     }
 
     /** Stops the run, before the step's update, when a loss is not finite. */

@@ -1,0 +1,95 @@
+package lddgan.diffusion;
+
+import java.util.List;
+import lddgan.generator.GeneratorConfig;
+import lddgan.nn.JsonPresets;
+import lddgan.schedule.DiscreteSchedule;
+
+/**
+ * Configuration of the epsilon-prediction U-Net of the Gaussian diffusion baseline ({@link EpsilonUNet}): the NCSN++
+ * body of a generator preset without z, plus the class conditioning for classifier-free guidance (Ho &amp; Salimans
+ * 2022) and the training schedule.
+ *
+ * @param name the preset name
+ * @param description where the values come from
+ * @param channels C of x
+ * @param resolution H = W of x
+ * @param nf base width
+ * @param chMult channel multiplier per level
+ * @param numResBlocks residual blocks per level
+ * @param attnResolutions resolutions with self-attention (the bottleneck always has one)
+ * @param dropout dropout in the residual blocks
+ * @param numClasses classes of the conditioning label, 0 for an unconditional network
+ * @param labelDropout probability of replacing a training label by the null label (CFG; 0.1 in Ho &amp; Salimans)
+ * @param schedule the training schedule's family
+ * @param timesteps the training schedule's T (1000)
+ */
+public record EpsilonUNetConfig(String name, String description, int channels, int resolution, int nf,
+        List<Integer> chMult, int numResBlocks, List<Integer> attnResolutions, double dropout, int numClasses,
+        double labelDropout, DiscreteSchedule.Kind schedule, int timesteps) {
+
+    /** The CIFAR-10 latent baseline (4x16x16, class-conditional). */
+    public static final String LATENT_CIFAR10 = "eps-latent-cifar10";
+    /** All presets. */
+    public static final List<String> PRESETS = List.of(LATENT_CIFAR10);
+
+    /** Validates the values (the body's own checks run in {@link #body()}). */
+    public EpsilonUNetConfig {
+        String where = "epsilon U-Net config '" + name + "': ";
+        if (numClasses < 0 || !(labelDropout >= 0 && labelDropout < 1) || timesteps < 2 || schedule == null) {
+            throw new IllegalArgumentException(where + "needs numClasses >= 0, labelDropout in [0, 1), timesteps >= 2 and"
+                    + " a schedule; got " + numClasses + ", " + labelDropout + ", " + timesteps + ", " + schedule);
+        }
+        if (numClasses == 0 && labelDropout > 0) {
+            throw new IllegalArgumentException(where + "labelDropout needs class labels (numClasses > 0)");
+        }
+        body(name, description, channels, resolution, nf, chMult, numResBlocks, attnResolutions, dropout);
+    }
+
+    private static GeneratorConfig body(String name, String description, int channels, int resolution, int nf,
+            List<Integer> chMult, int numResBlocks, List<Integer> attnResolutions, double dropout) {
+        // the z fields of a generator config are not used by the body
+        return new GeneratorConfig(name, description, channels, resolution, nf, chMult, numResBlocks, attnResolutions, 1, 1,
+                0, dropout);
+    }
+
+    /** The U-Net body's configuration (a generator config whose z fields are unused). */
+    public GeneratorConfig body() {
+        return body(name, description, channels, resolution, nf, chMult, numResBlocks, attnResolutions, dropout);
+    }
+
+    /** The training schedule. */
+    public DiscreteSchedule trainingSchedule() {
+        return DiscreteSchedule.of(schedule, timesteps);
+    }
+
+    /** Whether the network takes class labels. */
+    public boolean conditional() {
+        return numClasses > 0;
+    }
+
+    /** The label that stands for "no class" (classifier-free guidance's unconditional branch): numClasses. */
+    public int nullLabel() {
+        return numClasses;
+    }
+
+    /**
+     * Loads a preset from {@code presets/diffusion/<name>.json}.
+     *
+     * @throws IllegalArgumentException listing the valid names when {@code name} is unknown
+     */
+    public static EpsilonUNetConfig preset(String name) {
+        return JsonPresets.loadResource("presets/diffusion", name, EpsilonUNetConfig.class, PRESETS);
+    }
+
+    /** This configuration as JSON. */
+    public String toJson() {
+        return JsonPresets.toJson(this);
+    }
+
+    /** A copy for a smaller profile: base width nf and residual blocks per level (the widths scale with nf). */
+    public EpsilonUNetConfig scaled(String suffix, int newNf, int newNumResBlocks) {
+        return new EpsilonUNetConfig(name + suffix, description, channels, resolution, newNf, chMult, newNumResBlocks,
+                attnResolutions, dropout, numClasses, labelDropout, schedule, timesteps);
+    }
+}
