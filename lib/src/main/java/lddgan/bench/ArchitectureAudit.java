@@ -14,7 +14,6 @@ import lddgan.generator.Generator;
 import lddgan.generator.GeneratorConfig;
 import lddgan.generator.GeneratorSpec;
 import lddgan.generator.NcsnppGenerator;
-import lddgan.metrics.PeakMemory;
 import lddgan.nn.NetworkStats;
 import lddgan.report.Conditions;
 import lddgan.report.Results;
@@ -156,7 +155,7 @@ public final class ArchitectureAudit {
         DoubleColumn paperMemory = DoubleColumn.create("paper_memory_GB");
         for (String[] row : TABLE2_MODELS) {
             try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu())) {
-                SamplerCost cost = SamplerCost.of(GeneratorSpec.preset(row[1]), row[1], false, m);
+                SamplerCost cost = SamplerCost.of(GeneratorSpec.preset(row[1]), row[1], m);
                 model.append(row[0]);
                 params.append(cost.parameters() / 1e6);
                 paperParams.append(Double.parseDouble(row[2]));
@@ -195,7 +194,7 @@ public final class ArchitectureAudit {
         DoubleColumn paperMemory = DoubleColumn.create("paper_memory_GB");
         for (String[] row : TABLE11_MODELS) {
             try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu())) {
-                SamplerCost cost = SamplerCost.of(GeneratorSpec.preset(row[1]), "lddgan-cifar10", false, m);
+                SamplerCost cost = SamplerCost.of(GeneratorSpec.preset(row[1]), "lddgan-cifar10", m);
                 model.append(row[0]);
                 generator.append(cost.generatorParameters() / 1e6);
                 withDecoder.append(cost.parameters() / 1e6);
@@ -217,11 +216,11 @@ public final class ArchitectureAudit {
      * @param generatorParameters the generator's parameters
      * @param parameters generator + decoder
      * @param gmacs MACs of one sample, generator + decoder, FIR taps included
-     * @param memoryMiB growth of resident memory while sampling one image, NaN when not measured
+     * @param sampleOne samples one image through the generator (T = 4) and the decoding, in a scope of its own
      */
-    public record SamplerCost(long generatorParameters, long parameters, double gmacs, double memoryMiB) {
+    public record SamplerCost(long generatorParameters, long parameters, double gmacs, Runnable sampleOne) {
         /** Builds the generator at {@code spec} and the data space of the training preset {@code model} in {@code m}. */
-        public static SamplerCost of(GeneratorSpec spec, String model, boolean measureMemory, NDManager m) {
+        public static SamplerCost of(GeneratorSpec spec, String model, NDManager m) {
             Generator g = spec.build();
             g.initialize(m, 1);
             long generatorParameters = NetworkStats.parameterCount(g);
@@ -238,17 +237,14 @@ public final class ArchitectureAudit {
             } else {
                 space = model.startsWith("wddgan") ? new lddgan.space.WaveletSpace() : new lddgan.space.PixelSpace();
             }
-            double memory = Double.NaN;
-            if (measureMemory) {
-                memory = PeakMemory.cpuResidentGrowth(() -> {
-                    try (NDManager scope = m.newSubManager()) {
-                        NDArray x0 = SamplingLoop.run(new GanDenoiser(g, spec.nz()),
-                                new PosteriorSampler(FewStepVpSchedule.of(4)), scope, spec.xShape(1)).x0();
-                        space.decode(x0).getFloat(0, 0, 0, 0);
-                    }
-                }).mebibytes();
-            }
-            return new SamplerCost(generatorParameters, p, mac, memory);
+            Runnable sampleOne = () -> {
+                try (NDManager scope = m.newSubManager()) {
+                    NDArray x0 = SamplingLoop.run(new GanDenoiser(g, spec.nz()),
+                            new PosteriorSampler(FewStepVpSchedule.of(4)), scope, spec.xShape(1)).x0();
+                    space.decode(x0).getFloat(0, 0, 0, 0);
+                }
+            };
+            return new SamplerCost(generatorParameters, p, mac, sampleOne);
         }
     }
 

@@ -79,12 +79,16 @@ public final class SamplerMemory {
      * {@code environment/setup.sh} writes to {@code build/classpath.txt}.
      */
     static String classpath() throws IOException {
-        Path written = ProjectPaths.root().resolve("build").resolve("classpath.txt");
         String own = System.getProperty("java.class.path", "");
-        if (own.contains("lddgan") || own.contains("lib/target/classes") || !Files.exists(written)) {
-            return own;
+        String library;
+        try {
+            library = Path.of(SamplerMemory.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException | SecurityException | NullPointerException e) {
+            library = null;
         }
-        return Files.readString(written).trim();
+        Path written = ProjectPaths.root().resolve("build").resolve("classpath.txt");
+        boolean ownHasLibrary = library != null && List.of(own.split(java.io.File.pathSeparator)).contains(library);
+        return ownHasLibrary || !Files.exists(written) ? own : Files.readString(written).trim();
     }
 
     private static String tail(String output) {
@@ -97,9 +101,9 @@ public final class SamplerMemory {
             throw new IllegalArgumentException("usage: SamplerMemory <generator preset> <training preset>");
         }
         try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu())) {
-            ArchitectureAudit.SamplerCost cost = ArchitectureAudit.SamplerCost.of(GeneratorSpec.preset(args[0]), args[1],
-                    true, m);
-            System.out.println(RESULT + String.format(Locale.ROOT, "%.4f", cost.memoryMiB()));
+            ArchitectureAudit.SamplerCost cost = ArchitectureAudit.SamplerCost.of(GeneratorSpec.preset(args[0]), args[1], m);
+            double mib = PeakMemory.cpuResidentGrowth(cost.sampleOne()).mebibytes();
+            System.out.println(RESULT + String.format(Locale.ROOT, "%.4f", mib));
         }
     }
 }

@@ -117,9 +117,14 @@ public record ImageSet(String name, int channels, int height, int width, byte[] 
 
     /** Labels {@code from} to {@code to} as an int32 array. */
     public NDArray labelBatch(NDManager manager, int from, int to) {
-        int[] out = new int[to - from];
-        for (int i = from; i < to; i++) {
-            out[i - from] = Byte.toUnsignedInt(labels[i]);
+        return labelBatch(manager, java.util.stream.IntStream.range(from, to).toArray());
+    }
+
+    /** The labels of images {@code indices} (a batch drawn from a permutation) as an int32 array. */
+    public NDArray labelBatch(NDManager manager, int[] indices) {
+        int[] out = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            out[i] = label(indices[i]);
         }
         return manager.create(out);
     }

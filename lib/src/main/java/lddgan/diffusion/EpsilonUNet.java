@@ -53,7 +53,7 @@ public final class EpsilonUNet extends ComposedBlock {
     /** {@inheritDoc} */
     @Override
     protected Shape[] inputShapes(long batch) {
-        Shape x = new Shape(batch, config.channels(), config.resolution(), config.resolution());
+        Shape x = config.xShape(batch);
         return config.conditional() ? new Shape[] {x, new Shape(batch), new Shape(batch)} : new Shape[] {x, new Shape(batch)};
     }
 

@@ -63,6 +63,11 @@ public record EpsilonUNetConfig(String name, String description, int channels, i
         return DiscreteSchedule.of(schedule, timesteps);
     }
 
+    /** The shape (N, C, H, W) of x_t and of the predicted noise. */
+    public ai.djl.ndarray.types.Shape xShape(long batch) {
+        return new ai.djl.ndarray.types.Shape(batch, channels, resolution, resolution);
+    }
+
     /** Whether the network takes class labels. */
     public boolean conditional() {
         return numClasses > 0;

@@ -1,7 +1,6 @@
 package lddgan.generator;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import lddgan.nn.AttentionBlock;
+import lddgan.nn.ComposedBlock;
 import lddgan.nn.FirConvDownsample;
 import lddgan.nn.GroupNorm;
 import lddgan.nn.Layers;
@@ -209,9 +209,10 @@ public final class NcsnppLayout {
         return run(headConv, ps, training, h);
     }
 
-    private static NDArray run(Block block, ParameterStore ps, boolean training, NDArray x, NDArray... more) {
-        NDList in = new NDList(x);
-        in.addAll(java.util.Arrays.asList(more));
-        return block.forward(ps, in, training).singletonOrThrow();
+    private static NDArray run(Block block, ParameterStore ps, boolean training, NDArray x, NDArray... cond) {
+        NDArray[] inputs = new NDArray[cond.length + 1];
+        inputs[0] = x;
+        System.arraycopy(cond, 0, inputs, 1, cond.length);
+        return ComposedBlock.run(block, ps, training, inputs);
     }
 }

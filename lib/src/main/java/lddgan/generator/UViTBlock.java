@@ -9,6 +9,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import lddgan.nn.AdaptiveLayerNorm;
 import lddgan.nn.ComposedBlock;
+import lddgan.nn.Layers;
 import lddgan.nn.MultiHeadSelfAttention;
 
 /**
@@ -52,13 +53,13 @@ public final class UViTBlock extends ComposedBlock {
         int hidden = (int) (features * mlpRatio);
         Shape x = new Shape(tokens, features);
         Shape z = new Shape(zEmbDim);
-        skipLinear = skip ? addChild("skip_linear", MultiHeadSelfAttention.linear(features, true),
+        skipLinear = skip ? addChild("skip_linear", Layers.vitDense(features, true),
                 new Shape(tokens, 2L * features)) : null;
         norm1 = addChild("norm1", new AdaptiveLayerNorm(features), x, z);
         attention = addChild("attn", new MultiHeadSelfAttention(tokens, features, heads, qkvBias), x);
         norm2 = addChild("norm2", new AdaptiveLayerNorm(features), x, z);
-        fc1 = addChild("mlp_fc1", MultiHeadSelfAttention.linear(hidden, true), x);
-        fc2 = addChild("mlp_fc2", MultiHeadSelfAttention.linear(features, true), new Shape(tokens, hidden));
+        fc1 = addChild("mlp_fc1", Layers.vitDense(hidden, true), x);
+        fc2 = addChild("mlp_fc2", Layers.vitDense(features, true), new Shape(tokens, hidden));
     }
 
     /** Whether this block takes a long skip (an out-block). */

@@ -15,7 +15,6 @@ import java.util.Deque;
 import java.util.List;
 import lddgan.nn.AdaptiveLayerNorm;
 import lddgan.nn.Layers;
-import lddgan.nn.MultiHeadSelfAttention;
 import lddgan.nn.SinusoidalEmbedding;
 
 /**
@@ -73,7 +72,7 @@ public final class UViTGenerator extends Generator {
                 new Shape(config.nz()));
         patchEmbedding = addChild("patch_embed", Layers.torchConv(d, c, p, p, 0), new Shape(c, res, res));
         positionEmbedding = addParameter(Parameter.builder().setName("pos_embed").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(1, tokens, d)).optInitializer(new NormalInitializer(MultiHeadSelfAttention.INIT_STD))
+                .optShape(new Shape(1, tokens, d)).optInitializer(new NormalInitializer(Layers.VIT_INIT_STD))
                 .build());
         // 5. blocks
         for (int i = 0; i < config.halfDepth(); i++) {
@@ -85,7 +84,7 @@ public final class UViTGenerator extends Generator {
         }
         // 6. head
         finalNorm = addChild("norm", new AdaptiveLayerNorm(d), sequence, zemb);
-        decoderPrediction = addChild("decoder_pred", MultiHeadSelfAttention.linear(p * p * c, true), sequence);
+        decoderPrediction = addChild("decoder_pred", Layers.vitDense(p * p * c, true), sequence);
         finalConv = addChild("final_layer", Layers.torchConv(c, c, 3, 1, 1), new Shape(c, res, res));
     }
 

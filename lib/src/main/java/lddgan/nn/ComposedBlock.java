@@ -45,7 +45,7 @@ public abstract class ComposedBlock extends AbstractBlock {
     }
 
     /** Runs a single-output child on {@code inputs}: {@code block.forward(ps, new NDList(inputs), training)}'s array. */
-    protected static NDArray run(Block block, ParameterStore ps, boolean training, NDArray... inputs) {
+    public static NDArray run(Block block, ParameterStore ps, boolean training, NDArray... inputs) {
         return block.forward(ps, new NDList(inputs), training).singletonOrThrow();
     }
 

@@ -79,14 +79,30 @@ public final class JsonPresets {
 
     /** Reads the preset {@code dir/name.json} from the class path; {@code known} lists the valid names. */
     public static <T> T loadResource(String dir, String name, Class<T> type, List<String> known) {
+        return fromJson(readTree(dir, name, known, type.getSimpleName()).toString(), type,
+                "preset " + dir + "/" + name + ".json");
+    }
+
+    /**
+     * The JSON object of the preset {@code dir/name.json} on the class path, for presets that resolve parts of
+     * themselves before binding (nested presets, per-profile sections).
+     *
+     * @param what the kind of preset, for messages ("training")
+     * @throws IllegalArgumentException listing {@code known} when the name is unknown, or when the file is not an object
+     */
+    public static com.fasterxml.jackson.databind.node.ObjectNode readTree(String dir, String name, List<String> known,
+            String what) {
         String path = dir + "/" + name + ".json";
         try (InputStream in = JsonPresets.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null || !known.contains(name)) {
-                throw new IllegalArgumentException("Unknown " + type.getSimpleName() + " preset '" + name
-                        + "'. Valid presets: " + String.join(", ", known));
+                throw new IllegalArgumentException("Unknown " + what + " preset '" + name + "'. Valid presets: "
+                        + String.join(", ", known));
             }
-            return fromJson(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), type,
-                    "preset " + path);
+            JsonNode node = MAPPER.readTree(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            if (!(node instanceof com.fasterxml.jackson.databind.node.ObjectNode object)) {
+                throw new IllegalArgumentException(what + " preset " + path + ": expected a JSON object");
+            }
+            return object;
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + path, e);
         }

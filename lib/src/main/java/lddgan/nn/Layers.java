@@ -80,4 +80,17 @@ public final class Layers {
     public static Linear denseFanOut(int units) {
         return dense(units, VarianceScaling.fanOut(1.0));
     }
+
+    /** U-ViT's initialisation of every {@code nn.Linear} and of the position embedding: normal with std 0.02. */
+    public static final float VIT_INIT_STD = 0.02f;
+
+    /**
+     * {@code nn.Linear} as U-ViT initialises it ({@code trunc_normal_(std=.02)}, whose +-2 bounds are absolute, i.e.
+     * no truncation at this std): weight N(0, 0.02^2), bias 0.
+     */
+    public static Linear vitDense(int units, boolean bias) {
+        Linear linear = Linear.builder().setUnits(units).optBias(bias).build();
+        linear.setInitializer(new ai.djl.training.initializer.NormalInitializer(VIT_INIT_STD), Parameter.Type.WEIGHT);
+        return linear;
+    }
 }

@@ -3,10 +3,8 @@ package lddgan.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 
 /**
@@ -18,9 +16,6 @@ import ai.djl.util.PairList;
  * <p>Input {@code NDList(x (N, L, D))}; output the same shape.
  */
 public final class MultiHeadSelfAttention extends ComposedBlock implements NetworkStats.OwnCost {
-    /** U-ViT's weight initialisation of every {@code nn.Linear}: normal with std 0.02. */
-    public static final float INIT_STD = 0.02f;
-
     private final int tokens;
     private final int features;
     private final int heads;
@@ -43,15 +38,8 @@ public final class MultiHeadSelfAttention extends ComposedBlock implements Netwo
         this.features = features;
         this.heads = heads;
         Shape in = new Shape(tokens, features);
-        qkv = addChild("qkv", linear(3 * features, qkvBias), in);
-        projection = addChild("proj", linear(features, true), in);
-    }
-
-    /** A {@code nn.Linear} with U-ViT's initialisation: weight N(0, 0.02^2), bias 0. */
-    public static Linear linear(int units, boolean bias) {
-        Linear linear = Linear.builder().setUnits(units).optBias(bias).build();
-        linear.setInitializer(new NormalInitializer(INIT_STD), Parameter.Type.WEIGHT);
-        return linear;
+        qkv = addChild("qkv", Layers.vitDense(3 * features, qkvBias), in);
+        projection = addChild("proj", Layers.vitDense(features, true), in);
     }
 
     /** {@inheritDoc} */

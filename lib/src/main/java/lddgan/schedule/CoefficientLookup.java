@@ -37,6 +37,24 @@ final class CoefficientLookup {
         return values.take(manager, index).reshape(broadcast);
     }
 
+    /**
+     * a[index] x + b[index] noise per sample, attached to {@code x}'s manager: the forward process of every schedule
+     * ({@code q_sample}).
+     *
+     * @throws IllegalArgumentException when {@code noise} does not have {@code x}'s shape
+     */
+    static NDArray affine(float[] a, float[] b, NDArray index, NDArray x, NDArray noise) {
+        if (!x.getShape().equals(noise.getShape())) {
+            throw new IllegalArgumentException("noise " + noise.getShape() + " must have the shape of x " + x.getShape());
+        }
+        NDManager out = x.getManager();
+        try (NDManager scope = out.newSubManager()) {
+            NDArray result = extract(a, index, x, scope).mul(x).add(extract(b, index, x, scope).mul(noise));
+            result.attach(out);
+            return result;
+        }
+    }
+
     /** Moves {@code converted} into {@code manager} when it is a new array (never the caller's own). */
     private static NDArray temporary(NDArray converted, NDArray original, NDManager manager) {
         if (converted != original) {

@@ -131,7 +131,7 @@ public final class DiscreteSchedule implements DiffusionSchedule {
      * @return x_t, attached to {@code x0}'s manager
      */
     public NDArray qSample(NDArray x0, NDArray t, NDArray noise) {
-        return combine(sqrtAlphaBar, x0, sqrtOneMinusAlphaBar, noise, t);
+        return CoefficientLookup.affine(sqrtAlphaBar, sqrtOneMinusAlphaBar, t, x0, noise);
     }
 
     /**
@@ -150,19 +150,6 @@ public final class DiscreteSchedule implements DiffusionSchedule {
             NDArray x0 = xt.sub(eps.mul(scope.full(new Shape(), sqrtOneMinusAlphaBar[t]))).div(scope.full(new Shape(), a));
             x0.attach(out);
             return x0;
-        }
-    }
-
-    private NDArray combine(float[] a, NDArray x, float[] b, NDArray y, NDArray t) {
-        if (!x.getShape().equals(y.getShape())) {
-            throw new IllegalArgumentException("noise " + y.getShape() + " must have the shape of x " + x.getShape());
-        }
-        NDManager out = x.getManager();
-        try (NDManager scope = out.newSubManager()) {
-            NDArray result = CoefficientLookup.extract(a, t, x, scope).mul(x)
-                    .add(CoefficientLookup.extract(b, t, x, scope).mul(y));
-            result.attach(out);
-            return result;
         }
     }
 

@@ -184,7 +184,7 @@ public final class FewStepVpSchedule implements DiffusionSchedule {
      * @return x_k, attached to {@code x0}'s manager
      */
     public NDArray qSample(NDArray x0, NDArray k, NDArray noise) {
-        return affine(sqrtAlphaBar, sqrtOneMinusAlphaBar, k, x0, noise);
+        return CoefficientLookup.affine(sqrtAlphaBar, sqrtOneMinusAlphaBar, k, x0, noise);
     }
 
     /**
@@ -214,26 +214,12 @@ public final class FewStepVpSchedule implements DiffusionSchedule {
             NDArray transitionNoise = scope.randomNormal(x0.getShape(), DataType.FLOAT32);
             NDArray marginalNoise = scope.randomNormal(x0.getShape(), DataType.FLOAT32);
             NDArray xPrev = qSample(x0, step, marginalNoise);
-            NDArray xt = affine(transitionSqrtAlpha, transitionSigma, step, xPrev, transitionNoise);
+            NDArray xt = CoefficientLookup.affine(transitionSqrtAlpha, transitionSigma, step, xPrev, transitionNoise);
             return new TrainingPair(xPrev, xt, step);
         }
     }
 
     /** a[index] x + b[index] noise, computed in a sub-scope, attached to {@code x}'s manager. */
-    private static NDArray affine(float[] a, float[] b, NDArray index, NDArray x, NDArray noise) {
-        if (!x.getShape().equals(noise.getShape())) {
-            throw new IllegalArgumentException("noise " + noise.getShape() + " must have the shape of x " + x.getShape());
-        }
-        NDManager out = x.getManager();
-        try (NDManager scope = out.newSubManager()) {
-            NDArray scale = CoefficientLookup.extract(a, index, x, scope);
-            NDArray noiseScale = CoefficientLookup.extract(b, index, x, scope);
-            NDArray result = scale.mul(x).add(noiseScale.mul(noise));
-            result.attach(out);
-            return result;
-        }
-    }
-
     /** 1 - exp(2 log_mean(t)), the VP SDE marginal variance (reference {@code var_func_vp}), float64. */
     private double varianceVp(double t) {
         double logMean = -0.25 * (t * t) * (config.betaMax() - config.betaMin()) - 0.5 * t * config.betaMin();

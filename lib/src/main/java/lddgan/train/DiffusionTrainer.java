@@ -51,12 +51,7 @@ public final class DiffusionTrainer extends TrainerBase {
         this.config = b.config;
         this.space = b.space;
         this.device = Engine.getInstance().defaultDevice();
-        Shape expected = new Shape(config.network().channels(), config.network().resolution(), config.network().resolution());
-        Shape actual = space.spaceShape(new Shape(data.channels(), data.height(), data.width()));
-        if (!actual.equals(expected)) {
-            throw new IllegalArgumentException("diffusion config '" + config.name() + "' works on " + expected + " but the "
-                    + space.name() + " space maps " + data.name() + "'s images to " + actual);
-        }
+        requireSpaceShape(space, config.network().xShape(1).slice(1));
         this.schedule = config.network().trainingSchedule();
         RunState.ResumePoint resumeFrom = findResume(b.resume);
         this.manager = NDManager.newBaseManager(device);
@@ -126,7 +121,6 @@ public final class DiffusionTrainer extends TrainerBase {
             double guidance) {
         Engine.getInstance().setRandomSeed((int) new SplittableRandom(sampleSeed).nextLong());
         boolean conditional = config.network().conditional();
-        Shape one = new Shape(config.network().channels(), config.network().resolution(), config.network().resolution());
         return inBatches(out, device, count, batch, (part, from, n) -> {
             ClassifierFreeGuidance denoiser;
             if (conditional) {
@@ -138,7 +132,7 @@ public final class DiffusionTrainer extends TrainerBase {
             } else {
                 denoiser = ClassifierFreeGuidance.unconditional(emaNetwork);
             }
-            return space.decode(SamplingLoop.run(denoiser, sampler, part, new Shape(n).addAll(one)).x0());
+            return space.decode(SamplingLoop.run(denoiser, sampler, part, config.network().xShape(n)).x0());
         });
     }
 
@@ -171,7 +165,7 @@ public final class DiffusionTrainer extends TrainerBase {
             NDArray xt = schedule.qSample(x0, t, noise);
             NDArray[] inputs;
             if (config.network().conditional()) {
-                NDArray labels = data.select(indices).labelBatch(scope, 0, b);
+                NDArray labels = data.labelBatch(scope, indices);
                 // label dropout: y <- null with probability p (classifier-free guidance's unconditional branch)
                 NDArray drop = scope.randomUniform(0f, 1f, new Shape(b)).lt((float) config.network().labelDropout());
                 NDArray nullLabels = scope.full(new Shape(b), config.network().nullLabel(), DataType.INT32);

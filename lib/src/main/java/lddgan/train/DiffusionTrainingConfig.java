@@ -3,10 +3,6 @@ package lddgan.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import lddgan.config.Profile;
@@ -70,16 +66,7 @@ public record DiffusionTrainingConfig(String name, String description, EpsilonUN
      */
     public static DiffusionTrainingConfig preset(String name, Profile profile) {
         String path = DIR + "/" + name + ".json";
-        ObjectNode tree;
-        try (InputStream in = DiffusionTrainingConfig.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null || !PRESETS.contains(name)) {
-                throw new IllegalArgumentException("Unknown diffusion training preset '" + name + "'. Valid presets: "
-                        + String.join(", ", PRESETS));
-            }
-            tree = (ObjectNode) new ObjectMapper().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + path, e);
-        }
+        ObjectNode tree = JsonPresets.readTree(DIR, name, PRESETS, "diffusion training");
         JsonNode profiles = tree.remove("profiles");
         tree.set("network", new ObjectMapper().valueToTree(EpsilonUNetConfig.preset(tree.path("network").asText())));
         DiffusionTrainingConfig paper = JsonPresets.fromJson(tree.toString(), DiffusionTrainingConfig.class, "preset " + path);

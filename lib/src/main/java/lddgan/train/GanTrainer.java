@@ -3,8 +3,6 @@ package lddgan.train;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -320,14 +318,7 @@ public final class GanTrainer extends TrainerBase {
     // ---------------------------------------------------------------- checks and loading
 
     private void checkData() {
-        Shape imageShape = new Shape(data.channels(), data.height(), data.width());
-        Shape expected = config.generator().xShape(1).slice(1);
-        Shape actual = space.spaceShape(imageShape);
-        if (!actual.equals(expected)) {
-            throw new IllegalArgumentException("training config '" + config.name() + "' works on " + expected
-                    + " but the " + space.name() + " space maps " + data.name() + "'s " + imageShape + " images to "
-                    + actual);
-        }
+        requireSpaceShape(space, config.generator().xShape(1).slice(1));
         if (!space.name().equals(config.space())) {
             throw new IllegalArgumentException("training config '" + config.name() + "' trains in the '" + config.space()
                     + "' space, got a '" + space.name() + "' space");

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import lddgan.config.Profile;
 import lddgan.config.ProjectPaths;
 import lddgan.data.ImageSet;
@@ -94,13 +95,13 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
      */
     public static Convergence trainWithCurve(TrainingConfig config, List<Long> evaluateAt, Setup setup,
             TimingProtocol pointTiming, List<TrainingListener> listeners, NDManager manager) throws IOException {
+        if (evaluateAt.isEmpty()) {
+            throw new IllegalArgumentException("at least one evaluation point is needed");
+        }
         for (int i = 0; i < evaluateAt.size(); i++) {
             if (evaluateAt.get(i) < 1 || (i > 0 && evaluateAt.get(i) <= evaluateAt.get(i - 1))) {
                 throw new IllegalArgumentException("evaluation points must be positive and increasing, got " + evaluateAt);
             }
-        }
-        if (evaluateAt.isEmpty()) {
-            throw new IllegalArgumentException("at least one evaluation point is needed");
         }
         Path checkpoints = ProjectPaths.cacheDir().resolve("checkpoints").resolve(setup.profile().id())
                 .resolve(setup.notebook() + "-" + TrainingSetup.fileName(config.name()) + "-seed" + setup.seed());
@@ -113,34 +114,33 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
             try (GanTrainer trainer = builder.build()) {
                 List<GanEvaluation> curve = new ArrayList<>();
                 double seconds = 0;
-                for (int i = 0; ; i++) {
+                GanEvaluation evaluation = null;
+                for (int i = 0; i < evaluateAt.size(); i++) {
                     long at = evaluateAt.get(i);
                     boolean last = i == evaluateAt.size() - 1;
-                    java.util.Optional<GanEvaluation> done = trainer.step() < at ? java.util.Optional.empty()
+                    Optional<GanEvaluation> done = trainer.step() < at ? Optional.empty()
                             : recorded.stream().filter(e -> e.steps() == at && e.samples() == setup.samples()).findFirst();
                     if (!last && trainer.step() > at) {
-                        curve.add(done.orElseThrow(() -> new IllegalStateException("run " + checkpoints + " is at step "
+                        // an earlier run went past this point: its evaluation is on file
+                        evaluation = done.orElseThrow(() -> new IllegalStateException("run " + checkpoints + " is at step "
                                 + trainer.step() + ", past the curve point " + at + ", which " + curveFile
-                                + " does not hold: delete the directory to train the curve again")));
-                        seconds = done.get().trainingSeconds();
-                        continue;
+                                + " does not hold: delete the directory to train the curve again"));
+                        curve.add(evaluation);
+                    } else {
+                        // a point reached by an earlier run keeps that run's training time
+                        double before = done.map(GanEvaluation::trainingSeconds).orElse(seconds);
+                        TrainingSummary summary = trainer.train(TrainingBudget.steps(at));
+                        evaluation = GanEvaluation.of(trainer, summary, setup.extractor(), setup.reference(),
+                                setup.realFeatures(), setup.samples(), last ? setup.timing() : pointTiming, manager, 1234)
+                                .withTrainingSeconds(before + summary.wallSeconds());
+                        curve.add(evaluation);
+                        AtomicFiles.writeString(curveFile, JsonPresets.toJson(curve));
                     }
-                    // a point reached by an earlier run keeps that run's training time
-                    seconds = done.map(GanEvaluation::trainingSeconds).orElse(seconds);
-                    TrainingSummary summary = trainer.train(TrainingBudget.steps(at));
-                    seconds += summary.wallSeconds();
-                    GanEvaluation evaluation = GanEvaluation.of(trainer, summary, setup.extractor(), setup.reference(),
-                            setup.realFeatures(), setup.samples(), last ? setup.timing() : pointTiming, manager, 1234)
-                            .withTrainingSeconds(seconds);
-                    curve.add(evaluation);
-                    AtomicFiles.writeString(curveFile, JsonPresets.toJson(curve));
-                    if (last) {
-                        NDArray grid = trainer.sample(manager, 64, 64, 42);
-                        NDArray sameNoise = sameNoise(trainer, manager, 4, 8);
-                        return new Convergence(List.copyOf(curve),
-                                new ModelRun(evaluation, grid, sameNoise, trainer.lastCheckpoint()));
-                    }
+                    seconds = evaluation.trainingSeconds();
                 }
+                NDArray grid = trainer.sample(manager, 64, 64, 42);
+                NDArray sameNoise = sameNoise(trainer, manager, 4, 8);
+                return new Convergence(List.copyOf(curve), new ModelRun(evaluation, grid, sameNoise, trainer.lastCheckpoint()));
             }
         }
     }

@@ -1,6 +1,9 @@
 package lddgan.train;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -222,8 +225,8 @@ public abstract class TrainerBase implements Trainer, AutoCloseable {
      * Generates {@code count} images {@code batch} at a time, each part in its own scope on {@code device}, and
      * concatenates them into {@code out} (memory stays at one part's).
      */
-    static NDArray inBatches(NDManager out, ai.djl.Device device, int count, int batch, BatchOfImages part) {
-        ai.djl.ndarray.NDList parts = new ai.djl.ndarray.NDList();
+    static NDArray inBatches(NDManager out, Device device, int count, int batch, BatchOfImages part) {
+        NDList parts = new NDList();
         try (NDManager scope = out.newSubManager(device)) {
             for (int from = 0; from < count; from += batch) {
                 int n = Math.min(batch, count - from);
@@ -233,9 +236,23 @@ public abstract class TrainerBase implements Trainer, AutoCloseable {
                     parts.add(images);
                 }
             }
-            NDArray all = parts.size() == 1 ? parts.get(0) : ai.djl.ndarray.NDArrays.concat(parts, 0);
+            NDArray all = parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 0);
             all.attach(out);
             return all;
+        }
+    }
+
+    /**
+     * Checks that {@code space} maps the training images to the (C, H, W) the networks work on.
+     *
+     * @throws IllegalArgumentException naming the configuration, the space and both shapes
+     */
+    final void requireSpaceShape(lddgan.space.DataSpace space, Shape expected) {
+        Shape imageShape = new Shape(data.channels(), data.height(), data.width());
+        Shape actual = space.spaceShape(imageShape);
+        if (!actual.equals(expected)) {
+            throw new IllegalArgumentException("training config '" + name + "' works on " + expected + " but the "
+                    + space.name() + " space maps " + data.name() + "'s " + imageShape + " images to " + actual);
         }
     }
 

@@ -3,10 +3,6 @@ package lddgan.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import lddgan.config.Profile;
@@ -231,20 +227,7 @@ public record TrainingConfig(
     }
 
     private static ObjectNode readPresetFile(String name) {
-        String path = DIR + "/" + name + ".json";
-        try (InputStream in = TrainingConfig.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null || !PRESETS.contains(name)) {
-                throw new IllegalArgumentException("Unknown training preset '" + name + "'. Valid presets: "
-                        + String.join(", ", PRESETS));
-            }
-            JsonNode node = new ObjectMapper().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            if (!(node instanceof ObjectNode object)) {
-                throw new IllegalArgumentException("training preset " + path + ": expected a JSON object");
-            }
-            return object;
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + path, e);
-        }
+        return JsonPresets.readTree(DIR, name, PRESETS, "training");
     }
 
     private static void check(boolean ok, String message) {
