@@ -1,5 +1,9 @@
 package lddgan.metrics;
 
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
 /**
  * The cost model of a sampler family that shares one network: time per batch = overhead + NFE x cost per evaluation
  * (LDDGAN Table 3's time column; the overhead is what every sampler pays once: x_T, the decoder). A least-squares line
@@ -40,6 +44,23 @@ public record NfeCost(double overheadSeconds, double secondsPerEvaluation) {
         }
         double slope = sxy / sxx;
         return new NfeCost(my - slope * mx, slope);
+    }
+
+    /**
+     * The line through measured sampling times, which must be times of the same batch size (a time per batch of 8
+     * and one per batch of 100 are not on one line).
+     *
+     * @throws IllegalArgumentException naming the batch sizes when they differ
+     */
+    public static NfeCost fit(List<SamplingTime> times) {
+        Set<Integer> batches = new TreeSet<>();
+        times.forEach(t -> batches.add(t.protocol().batchSize()));
+        if (batches.size() > 1) {
+            throw new IllegalArgumentException("sampling times of different batch sizes " + batches
+                    + " cannot share one cost line; time every sampler on the same batch size");
+        }
+        return fit(times.stream().mapToInt(SamplingTime::nfe).toArray(),
+                times.stream().mapToDouble(SamplingTime::meanSeconds).toArray());
     }
 
     /** The cost per evaluation that one measurement implies after the overhead: (seconds - overhead) / NFE. */

@@ -4,7 +4,7 @@ package lddgan.metrics;
  * Measured sampling time of one batch (paper Table 3 "Time (s)") with the number of function evaluations beside it.
  *
  * @param meanSeconds mean wall time of one batch over the timed repetitions
- * @param stdSeconds sample standard deviation (divisor n - 1) over the repetitions
+ * @param stdSeconds sample standard deviation (divisor n - 1) over the repetitions; NaN for one repetition
  * @param nfe network function evaluations per sample (T for the posterior sampler)
  * @param protocol batch size, warm-up calls and repetitions used
  * @param device the device timed on, as {@link lddgan.report.Conditions#describe} writes it

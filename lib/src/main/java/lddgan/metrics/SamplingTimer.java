@@ -73,13 +73,23 @@ public final class SamplingTimer {
      */
     public SamplingTime time(Supplier<NDArray> generateBatch, int nfe) {
         return time(() -> {
-            try (NDArray batch = generateBatch.get(); NDManager scope = NDManager.newBaseManager(batch.getDevice())) {
-                if (batch.size() > 0) {
-                    NDArray flat = batch.reshape(-1);
-                    flat.attach(scope);
-                    flat.get(0).toType(DataType.FLOAT32, false).getFloat();
-                }
+            try (NDArray batch = generateBatch.get()) {
+                force(batch);
             }
         }, nfe);
+    }
+
+    /**
+     * Waits until {@code batch} exists: reads one of its values back, a device synchronisation (on the CPU engine
+     * operations are synchronous already). Call it inside the timed region.
+     */
+    public static void force(NDArray batch) {
+        if (batch.size() > 0) {
+            try (NDManager scope = NDManager.newBaseManager(batch.getDevice())) {
+                NDArray flat = batch.reshape(-1);
+                flat.attach(scope);
+                flat.get(0).toType(DataType.FLOAT32, false).getFloat();
+            }
+        }
     }
 }

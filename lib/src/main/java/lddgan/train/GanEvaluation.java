@@ -1,7 +1,11 @@
 package lddgan.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.List;
 import lddgan.data.ImageSet;
 import lddgan.metrics.FeatureExtractor;
 import lddgan.metrics.FeatureMoments;
@@ -62,7 +66,9 @@ public record GanEvaluation(String model, long steps, int epochs, double trainin
 
     /**
      * Evaluates any image source with the same protocol: FID and precision / recall of {@code samples} images, the
-     * time of one batch.
+     * time of one batch (separate calls after the evaluation, or the evaluation's own batches when
+     * {@link TimingProtocol#evaluationBatches()}, which then needs {@code samples} equal to
+     * {@link TimingProtocol#evaluationSamples()}).
      *
      * @param model the name to report
      * @param summary how its training ended (steps, epochs, wall time)
@@ -73,15 +79,34 @@ public record GanEvaluation(String model, long steps, int epochs, double trainin
             FeatureExtractor extractor, FeatureStatistics reference, NDArray realFeatures, int samples, TimingProtocol timing,
             ai.djl.Device device, NDManager manager, long seed) {
         try (NDManager scope = manager.newSubManager()) {
-            NDArray images = source.sample(scope, samples, 100, seed);
+            NDArray images;
+            SamplingTime time = null;
+            if (timing.evaluationBatches()) {
+                if (samples != timing.evaluationSamples()) {
+                    throw new IllegalArgumentException("timing on the evaluation's batches (" + timing + ") generates "
+                            + timing.evaluationSamples() + " samples, but the evaluation of " + model + " asks for "
+                            + samples);
+                }
+                List<NDArray> batches = new ArrayList<>();
+                time = new SamplingTimer(timing, device).time(() -> {
+                    NDArray batch = source.sample(scope, timing.batchSize(), timing.batchSize(), seed + batches.size());
+                    SamplingTimer.force(batch);
+                    batches.add(batch);
+                }, nfe);
+                images = NDArrays.concat(new NDList(batches));
+            } else {
+                images = source.sample(scope, samples, 100, seed);
+            }
             ImageSet set = ImageSet.fromImages("samples of " + model + " at step " + summary.steps(), images);
             // one feature pass serves FID and precision / recall
             NDArray generatedFeatures = extractor.features(set, 250, scope);
             FeatureStatistics generated = new FeatureMoments(extractor.dimension()).add(generatedFeatures)
                     .statistics(set.name(), extractor.id());
             PrecisionRecall pr = ImprovedPrecisionRecall.compute(realFeatures, generatedFeatures);
-            SamplingTime time = new SamplingTimer(timing, device)
-                    .time(() -> source.sample(scope, timing.batchSize(), timing.batchSize(), seed + 1), nfe);
+            if (time == null) {
+                time = new SamplingTimer(timing, device)
+                        .time(() -> source.sample(scope, timing.batchSize(), timing.batchSize(), seed + 1), nfe);
+            }
             return new GanEvaluation(model, summary.steps(), summary.epoch(), summary.wallSeconds(), samples,
                     FrechetDistance.between(generated, reference), pr.precision(), pr.recall(), nfe, time, extractor.id());
         }

@@ -2,7 +2,9 @@ package lddgan.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The per-evaluation cost line of the samplers (notebook 05). */
@@ -29,5 +31,17 @@ class NfeCostTest {
         assertEquals(1.0, c.overheadSeconds(), 1e-12);
         assertThrows(IllegalArgumentException.class, () -> NfeCost.fit(new int[] {4, 4}, new double[] {1, 2}));
         assertThrows(IllegalArgumentException.class, () -> NfeCost.fit(new int[] {4}, new double[] {1}));
+    }
+
+    @Test
+    void samplingTimesOfOneBatchSizeShareALineOthersAreRefused() {
+        TimingProtocol hundred = new TimingProtocol(100, 0, 2);
+        NfeCost c = NfeCost.fit(List.of(new SamplingTime(0.7, 0, 10, hundred, "cpu"),
+                new SamplingTime(2.5, 0, 100, TimingProtocol.onEvaluationBatches(100, 0, 1), "cpu")));
+        assertEquals(0.02, c.secondsPerEvaluation(), 1e-12);
+        assertEquals(0.5, c.overheadSeconds(), 1e-12);
+        var error = assertThrows(IllegalArgumentException.class, () -> NfeCost.fit(List.of(
+                new SamplingTime(0.7, 0, 10, hundred, "cpu"), new SamplingTime(0.1, 0, 10, new TimingProtocol(8, 0, 2), "cpu"))));
+        assertTrue(error.getMessage().contains("[8, 100]"), error.getMessage());
     }
 }

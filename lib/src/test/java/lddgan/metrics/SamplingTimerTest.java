@@ -30,7 +30,8 @@ class SamplingTimerTest {
     @Test
     void paperProtocolDefaults() {
         assertEquals(new TimingProtocol(100, 10, 300), TimingProtocol.paper());
-        assertThrows(IllegalArgumentException.class, () -> new TimingProtocol(100, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new TimingProtocol(100, 0, 0));
+        assertEquals(500, TimingProtocol.onEvaluationBatches(100, 1, 4).evaluationSamples());
     }
 
     @Test
