@@ -43,8 +43,29 @@ public final class ProjectPaths {
                 : root().resolve("results").resolve(Profile.current().id());
     }
 
-    /** The project-local cache ({@code .cache/}): engine libraries, trained feature extractors, latents. */
+    /** The project-local cache ({@code .cache/}): engine libraries, trained feature extractors, FID statistics. */
     public static Path cacheDir() {
         return root().resolve(".cache");
+    }
+
+    /**
+     * Where training runs keep their state: {@code LDDGAN_STATE_DIR} (or {@code -Dlddgan.state}) when set, else
+     * {@link #cacheDir()}. {@code make verify} points it at a scratch folder, so that a re-execution trains from
+     * scratch instead of resuming the checkpoints of an earlier run, while the feature extractors and FID statistics
+     * (functions of the data only) stay shared.
+     */
+    public static Path stateDir() {
+        String configured = System.getProperty("lddgan.state", System.getenv("LDDGAN_STATE_DIR"));
+        return configured != null && !configured.isBlank() ? Path.of(configured).toAbsolutePath() : cacheDir();
+    }
+
+    /** Training checkpoints of a profile: {@code <state>/checkpoints/<profile>/} (see {@link #stateDir()}). */
+    public static Path checkpointsDir(Profile profile) {
+        return stateDir().resolve("checkpoints").resolve(profile.id());
+    }
+
+    /** Latent caches of a profile's first stages: {@code <state>/latents/<profile>/} (see {@link #stateDir()}). */
+    public static Path latentsDir(Profile profile) {
+        return stateDir().resolve("latents").resolve(profile.id());
     }
 }

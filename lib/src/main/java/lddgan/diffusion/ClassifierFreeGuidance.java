@@ -12,8 +12,9 @@ import lddgan.sampling.Denoiser;
 /**
  * An epsilon network as a {@link Denoiser}, with classifier-free guidance (Ho &amp; Salimans 2022, Eq. (6)):
  * eps = eps(x_t, t, null) + w (eps(x_t, t, y) - eps(x_t, t, null)). w = 1 is the plain conditional model; w = 0 the
- * unconditional one; both branches run in one forward pass of a doubled batch, so one guided evaluation costs one
- * network call on 2N samples (counted as one NFE, as the literature does). An unconditional network is wrapped with
+ * unconditional one; for any other w both branches run in one forward pass of a doubled batch, so one guided
+ * evaluation costs one network call on 2N samples (counted as one NFE, as the literature does), while w = 0 and w = 1
+ * cost one call on N samples. An unconditional network is wrapped with
  * {@link #unconditional}.
  */
 public final class ClassifierFreeGuidance implements Denoiser {
@@ -64,6 +65,10 @@ public final class ClassifierFreeGuidance implements Denoiser {
             NDArray nullLabels = scope.full(new Shape(n), network.config().nullLabel(), DataType.INT32);
             if (labels == null || scale == 0) {
                 return network.forward(ps, new NDList(x, t, nullLabels), false).singletonOrThrow();
+            }
+            if (scale == 1) {
+                // w = 1 is the conditional model itself: the unconditional branch would be multiplied by zero
+                return network.forward(ps, new NDList(x, t, labels), false).singletonOrThrow();
             }
             // one call on [x; x] with [y; null]
             NDArray y = labels;

@@ -29,7 +29,7 @@ public final class FirstStageRuns {
 
     /** The checkpoint root of a first-stage run. */
     public static Path checkpointRoot(Profile profile, String preset, long seed) {
-        return ProjectPaths.cacheDir().resolve("checkpoints").resolve(profile.id())
+        return ProjectPaths.checkpointsDir(profile)
                 .resolve("autoencoder-" + preset + "-seed" + seed);
     }
 
@@ -50,7 +50,7 @@ public final class FirstStageRuns {
      * {@code .cache/latents/<profile>/<preset>-seed<seed>-train.latents}.
      */
     public static Path latentCacheFile(Profile profile, String preset) {
-        return ProjectPaths.cacheDir().resolve("latents").resolve(profile.id()).resolve(preset + "-seed" + SEED + "-train.latents");
+        return ProjectPaths.latentsDir(profile).resolve(preset + "-seed" + SEED + "-train.latents");
     }
 
     /** The newest checkpoint of the CIFAR-10 first stage that notebook 01 trained at {@code profile}. */

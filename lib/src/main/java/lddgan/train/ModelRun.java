@@ -103,7 +103,7 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
                 throw new IllegalArgumentException("evaluation points must be positive and increasing, got " + evaluateAt);
             }
         }
-        Path checkpoints = ProjectPaths.cacheDir().resolve("checkpoints").resolve(setup.profile().id())
+        Path checkpoints = ProjectPaths.checkpointsDir(setup.profile())
                 .resolve(setup.notebook() + "-" + TrainingSetup.fileName(config.name()) + "-seed" + setup.seed());
         Path curveFile = checkpoints.resolve(CURVE_FILE);
         List<GanEvaluation> recorded = readCurve(curveFile);

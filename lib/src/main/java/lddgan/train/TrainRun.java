@@ -55,7 +55,7 @@ public final class TrainRun {
         ImageSet train = TrainingSetup.cifar10Train(profile, 512);
         ImageSet test = TrainingSetup.cifar10Test(256);
         Results results = new Results(ProjectPaths.resultsDir().resolve("train").resolve(TrainingSetup.fileName(config.name())));
-        Path checkpoints = ProjectPaths.cacheDir().resolve("checkpoints").resolve(profile.id())
+        Path checkpoints = ProjectPaths.checkpointsDir(profile)
                 .resolve(TrainingSetup.fileName(config.name()) + "-seed" + seed);
         System.out.printf(Locale.ROOT, "%s on %s (%d images), %d steps, checkpoints in %s%n", config, train.name(),
                 train.size(), steps, checkpoints);
