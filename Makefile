@@ -22,11 +22,13 @@ export ENGINE_CACHE_DIR := $(ROOT)/.cache/djl
 JAVA_RUN = java -Xmx12g --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true -Doffline=true \
   -Dai.djl.pytorch.num_threads=$$(nproc) -Dai.djl.pytorch.num_interop_threads=1 -cp "$$(cat build/classpath.txt)"
 
-.PHONY: run test junit notebooks-smoke setup check-profile lab data audit bench train clean help
+.PHONY: run test junit notebooks-smoke verify browser-test setup check-profile lab data audit bench train clean help
 
 help:
 	@echo "make run [PROFILE=smoke|cpu|paper] [NB=02]  execute the notebooks headless, write results/<profile>/"
-	@echo "make test                                   JUnit + every notebook at the smoke profile"
+	@echo "make test                                   JUnit + every notebook at smoke, verified + the browser test"
+	@echo "make verify [PROFILE=...] [NB=02]           re-execute into build/verify/, check results/claims.json -> results/verify/report.{md,html}"
+	@echo "make browser-test                           notebook 00 run through Jupyter's web UI in headless Chromium"
 	@echo "make lab                                    Jupyter on 127.0.0.1 with a token"
 	@echo "make data                                   download CIFAR-10 (connected machines)"
 	@echo "make lpips                                  export LPIPS-VGG16 to TorchScript (needs torch + lpips, network)"
@@ -49,12 +51,40 @@ run: check-profile setup
 junit: setup
 	$(MVN) test
 
-# Smoke-profile execution of every notebook, into a scratch folder (never over committed results).
-notebooks-smoke: setup
-	LDDGAN_PROFILE=smoke LDDGAN_RESULTS_DIR=$(ROOT)/build/test-results $(PYTHON) environment/run_notebooks.py \
-	  $(NOTEBOOKS) --out $(ROOT)/build/test-results/executed
+# Reviewer verification (README "For reviewers"): re-executes the notebooks from scratch into build/verify/<profile>/
+# (fresh training state: LDDGAN_STATE_DIR), then lddgan.verify.Verify checks results/claims.json against the fresh
+# results and the committed results/<profile>/, compares every number, writes report.md and report.html to
+# VERIFY_OUT and exits non-zero on a regression or a failed notebook.
+VERIFY_OUT ?= $(ROOT)/results/verify
+VERIFY_DIR = $(ROOT)/build/verify/$(PROFILE)
+verify: check-profile setup
+	@test -n "$(NOTEBOOKS)" || { echo "no notebooks match NB=$(NB)"; exit 1; }
+	rm -rf $(VERIFY_DIR)
+	@note=""; mkdir -p $(VERIFY_DIR)/state/checkpoints/$(PROFILE) $(VERIFY_DIR)/state/latents/$(PROFILE); \
+	if ! echo "$(notdir $(NOTEBOOKS))" | grep -q "01-"; then \
+	  for d in $(ROOT)/.cache/checkpoints/$(PROFILE)/autoencoder-cifar10-* $(ROOT)/.cache/latents/$(PROFILE)/cifar10-*; do \
+	    [ -e "$$d" ] && ln -s "$$d" "$(VERIFY_DIR)/state/$${d#$(ROOT)/.cache/}"; \
+	  done; \
+	  note="notebook 01 was not re-executed: its trained first stage (autoencoder and latent cache) comes from .cache/"; \
+	  echo "[verify] $$note"; \
+	fi; \
+	start=$$(date +%s); status=0; \
+	LDDGAN_STATE_DIR=$(VERIFY_DIR)/state LDDGAN_RESULTS_DIR=$(VERIFY_DIR)/results $(PYTHON) environment/run_notebooks.py \
+	  $(NOTEBOOKS) --kernel $(KERNEL) --out $(VERIFY_DIR)/results/executed || status=$$?; \
+	$(JAVA_RUN) lddgan.verify.Verify --profile $(PROFILE) --claims $(ROOT)/results/claims.json \
+	  --committed $(ROOT)/results/$(PROFILE) --fresh $(VERIFY_DIR)/results --notebooks "$(notdir $(NOTEBOOKS))" \
+	  --out $(VERIFY_OUT) --run-status $$status --wall-seconds $$(( $$(date +%s) - start )) --note "$$note"
 
-test: junit notebooks-smoke
+# make test's notebook stage: every notebook at smoke from scratch, verified against the committed results/smoke/.
+notebooks-smoke:
+	@$(MAKE) --no-print-directory verify PROFILE=smoke VERIFY_OUT=$(ROOT)/build/test-results/verify
+
+# Notebook 00 executed through Jupyter's web UI in headless Chromium (Debian's chromium, Playwright from npm);
+# screenshot in results/browser/. environment/browser-test/README.md.
+browser-test: setup
+	@environment/browser-test/run.sh
+
+test: junit notebooks-smoke browser-test
 
 lab: setup
 	cd notebooks && jupyter notebook --ip=127.0.0.1 --no-browser $(if $(filter 0,$(shell id -u)),--allow-root)

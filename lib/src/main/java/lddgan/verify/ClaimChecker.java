@@ -1,0 +1,183 @@
+package lddgan.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks claims against two result folders of one profile: the committed reference ({@code results/<profile>/}) and
+ * a fresh re-execution. Result files are read once each.
+ */
+public final class ClaimChecker {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path committed;
+    private final Path fresh;
+    private final Map<Path, Optional<JsonNode>> files = new HashMap<>();
+
+    /** A checker of fresh results in {@code fresh} against the committed ones in {@code committed}. */
+    public ClaimChecker(Path committed, Path fresh) {
+        this.committed = committed;
+        this.fresh = fresh;
+    }
+
+    /**
+     * The outcome of one claim.
+     *
+     * @param claim the claim
+     * @param verdict what the fresh run says
+     * @param committed the committed run's value(s), as shown in the report
+     * @param fresh the fresh run's value(s)
+     * @param detail why, in a sentence
+     */
+    public record Outcome(Claim claim, Verdict verdict, String committed, String fresh, String detail) {
+    }
+
+    /** Checks one claim. */
+    public Outcome check(Claim claim) {
+        Optional<JsonNode> c = read(committed.resolve(claim.file()));
+        Optional<JsonNode> f = read(fresh.resolve(claim.file()));
+        String committedShown = c.map(n -> shownOrNull(claim, n)).orElse(null);
+        JsonNode reference = committedShown == null ? null : c.get();
+        committedShown = committedShown != null ? committedShown : c.isPresent() ? "unreadable" : "-";
+        if (f.isEmpty()) {
+            return new Outcome(claim, Verdict.REGRESSION, committedShown, "-",
+                    "the fresh run wrote no readable " + claim.file() + " (did its notebook fail?)");
+        }
+        String freshShown;
+        try {
+            freshShown = show(claim, f.get());
+        } catch (IllegalArgumentException e) {
+            return new Outcome(claim, Verdict.REGRESSION, committedShown, "-", "fresh " + claim.file() + ": " + e.getMessage());
+        }
+        return switch (claim.kind()) {
+            case EXACT -> exact(claim, reference, f.get(), committedShown, freshShown);
+            case ORDERING -> ordering(claim, reference, f.get(), committedShown, freshShown);
+            case BAND -> band(claim, reference, f.get(), committedShown, freshShown);
+        };
+    }
+
+    private static Outcome exact(Claim claim, JsonNode committed, JsonNode fresh, String cShown, String fShown) {
+        ResultLocator at = ResultLocator.parse(claim.field());
+        double value = at.number(fresh);
+        if (claim.tolerance().within(value, claim.expected())) {
+            return new Outcome(claim, Verdict.REPRODUCED, cShown, fShown, "equals " + number(claim.expected()) + " "
+                    + claim.tolerance());
+        }
+        boolean committedHeld = committed != null && claim.tolerance().within(at.number(committed), claim.expected());
+        return new Outcome(claim, committedHeld ? Verdict.REGRESSION : Verdict.NOT_REPRODUCED, cShown, fShown,
+                "differs from " + number(claim.expected()) + " by more than " + claim.tolerance()
+                        + (committedHeld ? " (the committed run matched it)" : ""));
+    }
+
+    private static Outcome ordering(Claim claim, JsonNode committed, JsonNode fresh, String cShown, String fShown) {
+        boolean holds = increasing(claim, fresh);
+        if (holds) {
+            return new Outcome(claim, Verdict.REPRODUCED, cShown, fShown, "the values increase in the stated order");
+        }
+        boolean committedHeld = committed != null && increasing(claim, committed);
+        return new Outcome(claim, Verdict.NOT_REPRODUCED, cShown, fShown, "the values do not increase in the stated order"
+                + (committedHeld ? "; the committed run's did (an ordering is a finding, not a regression: see the bands)" : ""));
+    }
+
+    private Outcome band(Claim claim, JsonNode committed, JsonNode fresh, String cShown, String fShown) {
+        if (committed == null) {
+            return new Outcome(claim, Verdict.NO_REFERENCE, cShown, fShown, cShown.equals("unreadable")
+                    ? "the committed " + claim.file() + " has no such field (committed before the claim existed?)"
+                    : "no committed " + claim.file() + " for this profile");
+        }
+        String mismatch = conditionsMismatch(committed, fresh);
+        if (mismatch != null) {
+            return new Outcome(claim, Verdict.NOT_COMPARABLE, cShown, fShown, mismatch);
+        }
+        ResultLocator at = ResultLocator.parse(claim.field());
+        double reference = at.number(committed);
+        double value = at.number(fresh);
+        boolean within = claim.tolerance().within(value, reference);
+        return new Outcome(claim, within ? Verdict.REPRODUCED : Verdict.REGRESSION, cShown, fShown,
+                (within ? "within " : "outside ") + claim.tolerance() + " of the committed run"
+                        + (within ? "" : String.format(Locale.ROOT, " (difference %s)", number(value - reference))));
+    }
+
+    /** Why two result files' conditions make a band meaningless, or null when they agree. */
+    static String conditionsMismatch(JsonNode committed, JsonNode fresh) {
+        List<String> differences = new ArrayList<>();
+        for (String key : List.of("profile", "datasetSize")) {
+            JsonNode a = committed.path("conditions").path(key);
+            JsonNode b = fresh.path("conditions").path(key);
+            if (!a.isMissingNode() && !b.isMissingNode() && !a.asText().equals(b.asText())) {
+                differences.add(key + " " + a.asText() + " vs " + b.asText());
+            }
+        }
+        JsonNode a = committed.path("conditions").path("extras").path("fid extractor");
+        JsonNode b = fresh.path("conditions").path("extras").path("fid extractor");
+        if (!a.isMissingNode() && !b.isMissingNode() && !a.asText().equals(b.asText())) {
+            differences.add("feature extractor " + a.asText() + " vs " + b.asText());
+        }
+        return differences.isEmpty() ? null : "committed and fresh runs differ in " + String.join(", ", differences);
+    }
+
+    private static boolean increasing(Claim claim, JsonNode root) {
+        double previous = Double.NEGATIVE_INFINITY;
+        for (String locator : claim.ascending()) {
+            double v = ResultLocator.parse(locator).number(root);
+            v = Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
+            if (!(v > previous)) {
+                return false;
+            }
+            previous = v;
+        }
+        return true;
+    }
+
+    private static String shownOrNull(Claim claim, JsonNode root) {
+        try {
+            return show(claim, root);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String show(Claim claim, JsonNode root) {
+        if (claim.kind() != Claim.Kind.ORDERING) {
+            return number(ResultLocator.parse(claim.field()).number(root));
+        }
+        List<String> parts = new ArrayList<>();
+        for (String locator : claim.ascending()) {
+            parts.add(number(ResultLocator.parse(locator).number(root)));
+        }
+        return String.join(" < ", parts);
+    }
+
+    /** A number as the report shows it: up to 6 significant digits; NaN (a null) as "not reached". */
+    static String number(double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.format(Locale.ROOT, "%d", (long) v);
+        }
+        return String.format(Locale.ROOT, "%.6g", v).replaceAll("\\.?0+(e|$)", "$1");
+    }
+
+    private Optional<JsonNode> read(Path file) {
+        return files.computeIfAbsent(file.toAbsolutePath().normalize(), p -> {
+            if (!Files.isRegularFile(p)) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(JSON.readTree(p.toFile()));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        });
+    }
+}

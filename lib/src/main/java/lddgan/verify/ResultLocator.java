@@ -1,0 +1,114 @@
+package lddgan.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds one value in a result file: segments separated by {@code /}, each a field name of an object, an index into
+ * an array, or {@code [key=value]}, the first element of an array whose {@code key} reads {@code value}. Example:
+ * {@code result/[model=LDDGAN]/time_s} in {@code 02-main-results/table3.json}.
+ *
+ * @param text the locator as written
+ * @param segments its segments
+ */
+public record ResultLocator(String text, List<String> segments) {
+    private static final Pattern SELECT = Pattern.compile("\\[([^=\\]]+)=([^\\]]*)]");
+
+    public ResultLocator {
+        segments = List.copyOf(segments);
+    }
+
+    /** Parses a locator, refusing an empty one or an empty segment. */
+    public static ResultLocator parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("a locator is empty");
+        }
+        List<String> segments = new ArrayList<>(List.of(text.split("/", -1)));
+        if (segments.stream().anyMatch(String::isEmpty)) {
+            throw new IllegalArgumentException("locator '" + text + "' has an empty segment");
+        }
+        for (String s : segments) {
+            if (s.startsWith("[") && !SELECT.matcher(s).matches()) {
+                throw new IllegalArgumentException("locator '" + text + "': segment '" + s + "' is not [key=value]");
+            }
+        }
+        return new ResultLocator(text, segments);
+    }
+
+    /**
+     * The node the locator points at.
+     *
+     * @throws IllegalArgumentException naming the segment that found nothing and what was there instead
+     */
+    public JsonNode find(JsonNode root) {
+        JsonNode node = root;
+        StringBuilder walked = new StringBuilder();
+        for (String s : segments) {
+            JsonNode next = step(node, s);
+            if (next == null) {
+                throw new IllegalArgumentException("'" + text + "': nothing at '" + s + "'"
+                        + (walked.length() > 0 ? " after '" + walked + "'" : "") + " (" + describe(node) + ")");
+            }
+            walked.append(walked.length() > 0 ? "/" : "").append(s);
+            node = next;
+        }
+        return node;
+    }
+
+    /**
+     * The number the locator points at; a JSON null (a quantity not reached within the budget) is NaN.
+     *
+     * @throws IllegalArgumentException when nothing is there or it is not a number or null
+     */
+    public double number(JsonNode root) {
+        JsonNode n = find(root);
+        if (n.isNull()) {
+            return Double.NaN;
+        }
+        if (n.isNumber()) {
+            return n.asDouble();
+        }
+        if (n.isTextual() && n.asText().equals("NaN")) {
+            return Double.NaN;
+        }
+        throw new IllegalArgumentException("'" + text + "': expected a number, found " + n);
+    }
+
+    private static JsonNode step(JsonNode node, String segment) {
+        Matcher m = SELECT.matcher(segment);
+        if (m.matches()) {
+            if (!node.isArray()) {
+                return null;
+            }
+            for (JsonNode element : node) {
+                JsonNode key = element.get(m.group(1));
+                if (key != null && key.asText().equals(m.group(2))) {
+                    return element;
+                }
+            }
+            return null;
+        }
+        if (node.isArray() && segment.matches("\\d+")) {
+            int i = Integer.parseInt(segment);
+            return i < node.size() ? node.get(i) : null;
+        }
+        return node.isObject() ? node.get(segment) : null;
+    }
+
+    private static String describe(JsonNode node) {
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>();
+            Iterator<String> it = node.fieldNames();
+            it.forEachRemaining(names::add);
+            return "an object with " + names;
+        }
+        if (node.isArray()) {
+            return "an array of " + node.size();
+        }
+        return "the value " + node;
+    }
+}
