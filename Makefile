@@ -80,7 +80,7 @@ notebooks-smoke:
 	@$(MAKE) --no-print-directory verify PROFILE=smoke VERIFY_OUT=$(ROOT)/build/test-results/verify
 
 # Notebook 00 executed through Jupyter's web UI in headless Chromium (Debian's chromium, Playwright from npm);
-# screenshot in results/browser/. environment/browser-test/README.md.
+# screenshot in results/browser/ (README "For reviewers"; environment/browser-test/run.sh).
 browser-test: setup
 	@environment/browser-test/run.sh
 
