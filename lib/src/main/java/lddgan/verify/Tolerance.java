@@ -1,7 +1,5 @@
 package lddgan.verify;
 
-import java.util.Locale;
-
 /**
  * How close two numbers must be: within {@code relative} x |target| or within {@code absolute} (whichever is given;
  * with both, either suffices).
@@ -33,15 +31,11 @@ public record Tolerance(double relative, double absolute) {
     public String toString() {
         StringBuilder s = new StringBuilder();
         if (!Double.isNaN(relative)) {
-            s.append(String.format(Locale.ROOT, "±%s %%", trim(relative * 100)));
+            s.append("±").append(ClaimChecker.number(relative * 100)).append(" %");
         }
         if (!Double.isNaN(absolute)) {
-            s.append(s.length() > 0 ? " or " : "").append("±").append(trim(absolute));
+            s.append(s.length() > 0 ? " or " : "").append("±").append(ClaimChecker.number(absolute));
         }
         return s.toString();
-    }
-
-    private static String trim(double v) {
-        return String.format(Locale.ROOT, "%.6g", v).replaceAll("\\.?0+(e|$)", "$1");
     }
 }

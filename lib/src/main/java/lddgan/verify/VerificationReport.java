@@ -74,30 +74,43 @@ public record VerificationReport(String profile, List<String> notebooks, Path co
         AtomicFiles.writeString(dir.resolve("report.html"), html());
     }
 
+    private static final List<String> CLAIM_HEADERS = List.of("claim", "nb", "kind", "the paper says", "paper",
+            "committed", "fresh", "verdict", "why");
+    private static final List<String> NUMBER_HEADERS = List.of("result file", "numbers", "bit-identical",
+            "largest relative difference", "where");
+
+    /** One row per claim, plain text, in {@link #CLAIM_HEADERS}' order (both reports render these). */
+    private List<List<String>> claimRows() {
+        return outcomes.stream().map(o -> {
+            Claim c = o.claim();
+            return List.of(c.id(), c.notebook(), c.kind().id(), c.statement(), c.paper(), o.committed(), o.fresh(),
+                    o.verdict().label(), o.detail() + (c.note().isEmpty() ? "" : " Note: " + c.note()));
+        }).toList();
+    }
+
+    /** One row per compared result file, plain text, in {@link #NUMBER_HEADERS}' order. */
+    private List<List<String>> numberRows() {
+        return numbers.stream().map(n -> List.of(n.file(), String.valueOf(n.compared()), String.valueOf(n.identical()),
+                n.bitIdentical() ? "0" : String.format(Locale.ROOT, "%.3g", n.largestRelative()),
+                n.largestAt() + (n.onlyOneSide() > 0 ? " (" + n.onlyOneSide() + " numbers in one run only)" : "")))
+                .toList();
+    }
+
     /** The Markdown report; figure links are relative to {@code dir}. */
     public String markdown(Path dir) {
         StringBuilder md = new StringBuilder("# Verification report\n\n");
         md.append("**").append(summary()).append("**\n\n");
         header().forEach(line -> md.append("- ").append(line).append('\n'));
-        md.append("\n## Claims\n\n| claim | nb | kind | the paper says | paper | committed | fresh | verdict | why |\n")
-                .append("|---|---|---|---|---|---|---|---|---|\n");
-        for (ClaimChecker.Outcome o : outcomes) {
-            Claim c = o.claim();
-            md.append("| `").append(c.id()).append("` | ").append(c.notebook()).append(" | ").append(c.kind().id())
-                    .append(" | ").append(cell(c.statement())).append(" | ").append(cell(c.paper())).append(" | ")
-                    .append(cell(o.committed())).append(" | ").append(cell(o.fresh())).append(" | **")
-                    .append(o.verdict().label()).append("** | ").append(cell(o.detail()))
-                    .append(c.note().isEmpty() ? "" : " Note: " + cell(c.note())).append(" |\n");
-        }
-        md.append("\n## Every number, committed vs fresh\n\n").append(NUMBERS_TEXT).append("\n\n")
-                .append("| result file | numbers | bit-identical | largest relative difference | where |\n|---|---|---|---|---|\n");
-        for (NumberComparison n : numbers) {
-            md.append("| ").append(n.file()).append(" | ").append(n.compared()).append(" | ").append(n.identical())
-                    .append(" | ").append(n.bitIdentical() ? "0" : String.format(Locale.ROOT, "%.3g", n.largestRelative()))
-                    .append(" | ").append(n.largestAt().isEmpty() ? "" : "`" + n.largestAt() + "`")
-                    .append(n.onlyOneSide() > 0 ? " (" + n.onlyOneSide() + " numbers in one run only)" : "").append(" |\n");
-        }
-        md.append("\n## Figures, committed | fresh\n\n");
+        List<List<String>> claims = claimRows().stream().map(r -> {
+            List<String> cells = new ArrayList<>(r);
+            cells.set(0, "`" + cells.get(0) + "`");
+            cells.set(7, "**" + cells.get(7) + "**");
+            return (List<String>) cells;
+        }).toList();
+        md.append("\n## Claims\n\n").append(markdownTable(CLAIM_HEADERS, claims))
+                .append("\n## Every number, committed vs fresh\n\n").append(NUMBERS_TEXT).append("\n\n")
+                .append(markdownTable(NUMBER_HEADERS, numberRows()))
+                .append("\n## Figures, committed | fresh\n\n");
         for (String nb : notebooks) {
             for (String png : figures(nb)) {
                 md.append("- ").append(nb).append('/').append(png).append(": ")
@@ -118,28 +131,12 @@ public record VerificationReport(String profile, List<String> notebooks, Path co
                 + "img{max-width:640px}</style></head><body>\n<h1>Verification report</h1>\n");
         h.append("<p><b>").append(esc(summary())).append("</b></p>\n<ul>");
         header().forEach(line -> h.append("<li>").append(esc(line)).append("</li>"));
-        h.append("</ul>\n<h2>Claims</h2>\n<table><tr><th>claim</th><th>nb</th><th>kind</th><th>the paper says</th>"
-                + "<th>paper</th><th>committed</th><th>fresh</th><th>verdict</th><th>why</th></tr>\n");
-        for (ClaimChecker.Outcome o : outcomes) {
-            Claim c = o.claim();
-            String css = o.verdict() == Verdict.REPRODUCED ? "reproduced" : o.verdict() == Verdict.REGRESSION ? "regression" : "other";
-            h.append("<tr class=\"").append(css).append("\"><td><code>").append(esc(c.id())).append("</code></td><td>")
-                    .append(c.notebook()).append("</td><td>").append(c.kind().id()).append("</td><td>")
-                    .append(esc(c.statement())).append("</td><td>").append(esc(c.paper())).append("</td><td>")
-                    .append(esc(o.committed())).append("</td><td>").append(esc(o.fresh())).append("</td><td><b>")
-                    .append(o.verdict().label()).append("</b></td><td>").append(esc(o.detail()))
-                    .append(c.note().isEmpty() ? "" : "<br><i>" + esc(c.note()) + "</i>").append("</td></tr>\n");
-        }
-        h.append("</table>\n<h2>Every number, committed vs fresh</h2>\n<p>").append(esc(NUMBERS_TEXT)).append("</p>\n")
-                .append("<table><tr><th>result file</th><th>numbers</th><th>bit-identical</th>"
-                        + "<th>largest relative difference</th><th>where</th></tr>\n");
-        for (NumberComparison n : numbers) {
-            h.append("<tr><td>").append(esc(n.file())).append("</td><td>").append(n.compared()).append("</td><td>")
-                    .append(n.identical()).append("</td><td>")
-                    .append(n.bitIdentical() ? "0" : String.format(Locale.ROOT, "%.3g", n.largestRelative()))
-                    .append("</td><td>").append(esc(n.largestAt())).append("</td></tr>\n");
-        }
-        h.append("</table>\n<h2>Figures</h2>\n<table><tr><th>figure</th><th>committed</th><th>fresh</th></tr>\n");
+        List<String> css = outcomes.stream().map(o -> o.verdict() == Verdict.REPRODUCED ? "reproduced"
+                : o.verdict() == Verdict.REGRESSION ? "regression" : "other").toList();
+        h.append("</ul>\n<h2>Claims</h2>\n").append(htmlTable(CLAIM_HEADERS, claimRows(), css))
+                .append("<h2>Every number, committed vs fresh</h2>\n<p>").append(esc(NUMBERS_TEXT)).append("</p>\n")
+                .append(htmlTable(NUMBER_HEADERS, numberRows(), null))
+                .append("<h2>Figures</h2>\n<table><tr><th>figure</th><th>committed</th><th>fresh</th></tr>\n");
         for (String nb : notebooks) {
             for (String png : figures(nb)) {
                 h.append("<tr><td>").append(esc(nb + "/" + png)).append("</td><td>")
@@ -148,6 +145,27 @@ public record VerificationReport(String profile, List<String> notebooks, Path co
             }
         }
         return h.append("</table>\n</body></html>\n").toString();
+    }
+
+    private static String markdownTable(List<String> headers, List<List<String>> rows) {
+        StringBuilder t = new StringBuilder("| ").append(String.join(" | ", headers)).append(" |\n|")
+                .append("---|".repeat(headers.size())).append('\n');
+        rows.forEach(r -> t.append("| ").append(String.join(" | ", r.stream().map(VerificationReport::cell).toList()))
+                .append(" |\n"));
+        return t.toString();
+    }
+
+    /** An HTML table; {@code rowClasses} (or null) gives each row's CSS class. */
+    private static String htmlTable(List<String> headers, List<List<String>> rows, List<String> rowClasses) {
+        StringBuilder t = new StringBuilder("<table><tr>");
+        headers.forEach(hd -> t.append("<th>").append(esc(hd)).append("</th>"));
+        t.append("</tr>\n");
+        for (int i = 0; i < rows.size(); i++) {
+            t.append(rowClasses == null ? "<tr>" : "<tr class=\"" + rowClasses.get(i) + "\">");
+            rows.get(i).forEach(c -> t.append("<td>").append(esc(c)).append("</td>"));
+            t.append("</tr>\n");
+        }
+        return t.append("</table>\n").toString();
     }
 
     private static final String NUMBERS_TEXT = "Every number in the result files of both runs, leaving out their "
