@@ -103,7 +103,7 @@ bench: setup
 MODEL ?= ddgan-cifar10
 STEPS ?= 300
 train: check-profile setup
-	LDDGAN_RESULTS_DIR=$(ROOT)/results/$(PROFILE) $(JAVA_RUN) lddgan.train.TrainRun $(MODEL) $(STEPS)
+	LDDGAN_RESULTS_DIR=$(ROOT)/results/$(PROFILE) $(JAVA_RUN) lddgan.experiment.TrainRun $(MODEL) $(STEPS)
 
 clean:
 	$(MVN) -q clean

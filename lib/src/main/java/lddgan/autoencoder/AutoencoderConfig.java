@@ -3,7 +3,7 @@ package lddgan.autoencoder;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
-import lddgan.nn.JsonPresets;
+import lddgan.config.JsonPresets;
 
 /**
  * Architecture of an LDM-style first stage (REFERENCE-CODE.md section 6; LDDGAN Sec. 4.2 and Table 1): the

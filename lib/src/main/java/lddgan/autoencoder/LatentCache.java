@@ -13,7 +13,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,9 +31,12 @@ import lddgan.metrics.DatasetKey;
 import lddgan.space.FirstStage;
 
 /**
- * A dataset encoded once by an autoencoder's {@link FirstStage}, kept in a file, so that the diffusion GAN trains on
- * cached latents instead of running the encoder at every step (LDDGAN Sec. 4.2: x0 = E(X0); REFERENCE-CODE.md
- * sections 4 and 6).
+ * A dataset encoded once by an autoencoder's {@link FirstStage}, kept in a file with the autoencoder's identity: the
+ * record from which the latent's scale factor and statistics are taken (LDDGAN Sec. 4.2: x0 = E(X0) / scale;
+ * REFERENCE-CODE.md sections 4 and 6). Training does not read the latents back: like the reference, it encodes each
+ * batch with the first stage at every step ({@code lddgan.space.LatentSpace}); production reads the
+ * {@link #readHeader header} (the scale factor) and {@link #open checks} a cache against its autoencoder. Other
+ * programs read the latents as the format below says.
  *
  * <h2>File format ({@value #FORMAT})</h2>
  * <pre>
@@ -182,12 +184,10 @@ public final class LatentCache {
 
     private final Path file;
     private final Header header;
-    private final float[] values;
 
-    private LatentCache(Path file, Header header, float[] values) {
+    private LatentCache(Path file, Header header) {
         this.file = file;
         this.header = header;
-        this.values = values;
     }
 
     /**
@@ -273,7 +273,7 @@ public final class LatentCache {
                 SCALE_FACTOR_RULE, absQuantile(values, RECORDED_QUANTILE), stage.scaleFactor(), stats,
                 payloadSha256(values), Instant.now().toString());
         write(file, header, values);
-        return new LatentCache(file, header, values);
+        return new LatentCache(file, header);
     }
 
     /**
@@ -295,24 +295,22 @@ public final class LatentCache {
             }
             // readHeader checked that the payload ends the file
             long position = channel.size() - header.payloadBytes();
-            float[] values = new float[header.count() * header.valuesPerLatent()];
+            long total = (long) header.count() * header.valuesPerLatent();
             MessageDigest digest = sha256();
             ByteBuffer chunk = ByteBuffer.allocate(4 * CHUNK_FLOATS).order(ByteOrder.LITTLE_ENDIAN);
-            for (int at = 0; at < values.length; at += CHUNK_FLOATS) {
-                int length = Math.min(CHUNK_FLOATS, values.length - at);
+            for (long at = 0; at < total; at += CHUNK_FLOATS) {
+                int length = (int) Math.min(CHUNK_FLOATS, total - at);
                 chunk.clear().limit(4 * length);
                 readFully(file, channel, chunk, position);
                 position += 4L * length;
                 digest.update(chunk.array(), 0, 4 * length);
-                chunk.flip();
-                chunk.asFloatBuffer().get(values, at, length);
             }
             String actual = HexFormat.of().formatHex(digest.digest());
             if (!actual.equalsIgnoreCase(header.payloadSha256())) {
                 throw new IOException("latent cache " + file + " is corrupted: payload SHA-256 " + actual
                         + ", the header says " + header.payloadSha256());
             }
-            return new LatentCache(file, header, values);
+            return new LatentCache(file, header);
         }
     }
 
@@ -560,74 +558,6 @@ public final class LatentCache {
     /** The computed scale factor (max |z|, see the class documentation): the diffusion sees z / scaleFactor. */
     public double scaleFactor() {
         return header.scaleFactor();
-    }
-
-    /** The raw latents, N * C * H * W values in (N, C, H, W) order, read-only and not copied. */
-    public FloatBuffer values() {
-        return FloatBuffer.wrap(values).asReadOnlyBuffer();
-    }
-
-    /** A copy of raw latent {@code i}, C * H * W values. */
-    public float[] latent(int i) {
-        Objects.checkIndex(i, size());
-        int per = header.valuesPerLatent();
-        return Arrays.copyOfRange(values, i * per, (i + 1) * per);
-    }
-
-    /**
-     * The raw latents at {@code indices}, in that order, as a float32 (n, C, H, W) array in {@code manager} (for the
-     * trainer's shuffled mini-batches; no engine arithmetic, so no gradient concerns).
-     *
-     * @throws IndexOutOfBoundsException naming the index and the file when an index is outside [0, N)
-     */
-    public NDArray batch(NDManager manager, int[] indices) {
-        return manager.create(gather(indices, 1f), new Shape(indices.length).addAll(latentShape()));
-    }
-
-    /** Raw latents {@code from} (inclusive) to {@code to} (exclusive) as a float32 (n, C, H, W) array. */
-    public NDArray batch(NDManager manager, int from, int to) {
-        if (from < 0 || to > size() || from > to) {
-            throw new IndexOutOfBoundsException("batch [" + from + ", " + to + ") of latent cache " + file + " with "
-                    + size() + " latents");
-        }
-        int per = header.valuesPerLatent();
-        return manager.create(Arrays.copyOfRange(values, from * per, to * per),
-                new Shape(to - from).addAll(latentShape()));
-    }
-
-    /**
-     * The latents at {@code indices} divided by {@link #scaleFactor()} (in Java float32 arithmetic), what the
-     * diffusion works on (REFERENCE-CODE.md section 4): every value in [-1, 1].
-     */
-    public NDArray scaledBatch(NDManager manager, int[] indices) {
-        return manager.create(gather(indices, (float) scaleFactor()), new Shape(indices.length).addAll(latentShape()));
-    }
-
-    private float[] gather(int[] indices, float divisor) {
-        int per = header.valuesPerLatent();
-        float[] out = new float[Math.multiplyExact(indices.length, per)];
-        for (int i = 0; i < indices.length; i++) {
-            int index = indices[i];
-            if (index < 0 || index >= size()) {
-                throw new IndexOutOfBoundsException("latent " + index + " of latent cache " + file + " with " + size()
-                        + " latents");
-            }
-            System.arraycopy(values, index * per, out, i * per, per);
-        }
-        if (divisor != 1f) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] /= divisor;
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The statistics of the cached latents with another divisor for the "outside" counts (e.g. the reference's fixed
-     * 105 for CIFAR-10, to compare autoencoders as in Table 7), recomputed from memory.
-     */
-    public LatentStatistics statistics(double scale) {
-        return LatentStatistics.of(values, size(), (int) latentShape().get(0), scale);
     }
 
     @Override

@@ -2,7 +2,7 @@ package lddgan.diffusion;
 
 import java.util.List;
 import lddgan.generator.GeneratorConfig;
-import lddgan.nn.JsonPresets;
+import lddgan.config.JsonPresets;
 import lddgan.schedule.DiscreteSchedule;
 
 /**

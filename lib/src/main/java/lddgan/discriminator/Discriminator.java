@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import lddgan.nn.ComposedBlock;
+import lddgan.nn.ActivationPattern;
 import lddgan.nn.Layers;
 import lddgan.nn.Nonlinearity;
 import lddgan.nn.TimestepEmbedding;
@@ -89,26 +90,43 @@ public final class Discriminator extends ComposedBlock {
         return config.inputShapes(batch);
     }
 
-    /** {@inheritDoc} */
+    /** {@inheritDoc} The LeakyReLUs are the plain ones ({@link ActivationPattern#PLAIN}). */
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
         checkInputs(inputs.size() == 3 ? inputs.getShapes() : null, inputs.size());
+        return new NDList(forward(ps, inputs.get(0), inputs.get(1), inputs.get(2), training, ActivationPattern.PLAIN));
+    }
+
+    /**
+     * D(x_k, k, x_{k+1}): one logit per sample, with every LeakyReLU computed as {@code pattern} says (plain, recorded
+     * or replayed: the R1 penalty's passes share the linear pieces of one recorded pass, {@code lddgan.loss.R1Penalty}).
+     *
+     * @param ps the parameter store
+     * @param xPrev x_k, (N, C, H, W)
+     * @param t the step k, (N,)
+     * @param xt x_{k+1}, (N, C, H, W)
+     * @param training whether the pass records gradients
+     * @param pattern how the LeakyReLUs are computed
+     * @return the logits, (N, 1)
+     */
+    public NDArray forward(ParameterStore ps, NDArray xPrev, NDArray t, NDArray xt, boolean training,
+            ActivationPattern pattern) {
         // 1. activated time embedding
-        NDArray temb = run(timeEmbedding, ps, training, inputs.get(1));
+        NDArray temb = run(timeEmbedding, ps, training, t);
         // 2. concat(x_k, x_{k+1}) on channels, 1x1 convolution
-        NDArray h = run(startConv, ps, training, inputs.get(0).concat(inputs.get(2), 1));
+        NDArray h = run(startConv, ps, training, xPrev.concat(xt, 1));
         // 3. residual blocks
         for (DownConvBlock block : blocks) {
-            h = run(block, ps, training, h, temb);
+            h = block.forward(ps, h, temb, training, pattern);
         }
         // 4. minibatch standard deviation channel
         h = run(minibatchStd, ps, training, h);
         // 5. conv3x3, LReLU, sum over space, linear -> one logit
-        h = Nonlinearity.LEAKY_RELU.apply(run(finalConv, ps, training, h));
+        h = Nonlinearity.LEAKY_RELU.apply(run(finalConv, ps, training, h), pattern);
         Shape s = h.getShape();
         h = h.reshape(s.get(0), s.get(1), -1).sum(new int[] {2});
-        return new NDList(run(endLinear, ps, training, h));
+        return run(endLinear, ps, training, h);
     }
 
     /** {@inheritDoc} */

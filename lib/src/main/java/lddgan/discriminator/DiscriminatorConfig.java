@@ -3,7 +3,7 @@ package lddgan.discriminator;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
-import lddgan.nn.JsonPresets;
+import lddgan.config.JsonPresets;
 
 /**
  * Configuration of the time-dependent discriminator (REFERENCE-CODE.md section 3; LDDGAN Table 9).

@@ -11,6 +11,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import lddgan.nn.Fir;
+import lddgan.nn.ActivationPattern;
 import lddgan.nn.Layers;
 import lddgan.nn.NetworkStats;
 import lddgan.nn.Nonlinearity;
@@ -67,17 +68,20 @@ public final class DownConvBlock extends AbstractBlock implements NetworkStats.O
         return resample == Resample.DOWN;
     }
 
-    /** {@inheritDoc} */
+    /** {@inheritDoc} The LeakyReLUs are the plain ones ({@link ActivationPattern#PLAIN}). */
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        NDArray x = inputs.get(0);
-        NDArray temb = inputs.get(1);
+        return new NDList(forward(ps, inputs.get(0), inputs.get(1), training, ActivationPattern.PLAIN));
+    }
+
+    /** The block on x with the time embedding {@code temb}, its LeakyReLUs computed as {@code pattern} says. */
+    public NDArray forward(ParameterStore ps, NDArray x, NDArray temb, boolean training, ActivationPattern pattern) {
         // 1. o = conv1(LReLU(x))
-        NDArray o = conv1.forward(ps, new NDList(Nonlinearity.LEAKY_RELU.apply(x)), training).singletonOrThrow();
+        NDArray o = conv1.forward(ps, new NDList(Nonlinearity.LEAKY_RELU.apply(x, pattern)), training).singletonOrThrow();
         // 2. + per-channel time bias, LReLU
         NDArray bias = denseT.forward(ps, new NDList(temb), training).singletonOrThrow();
-        o = Nonlinearity.LEAKY_RELU.apply(o.add(bias.reshape(bias.getShape().get(0), outChannels, 1, 1)));
+        o = Nonlinearity.LEAKY_RELU.apply(o.add(bias.reshape(bias.getShape().get(0), outChannels, 1, 1)), pattern);
         // 3. FIR downsampling of o and of the shortcut input
         o = resample.apply(o);
         x = resample.apply(x);
@@ -85,7 +89,7 @@ public final class DownConvBlock extends AbstractBlock implements NetworkStats.O
         o = conv2.forward(ps, new NDList(o), training).singletonOrThrow();
         // 5. 1x1 shortcut without bias, rescaled sum
         NDArray shortcut = skip.forward(ps, new NDList(x), training).singletonOrThrow();
-        return new NDList(Scalars.times(o.add(shortcut), 1 / Math.sqrt(2)));
+        return Scalars.times(o.add(shortcut), 1 / Math.sqrt(2));
     }
 
     /** {@inheritDoc} */

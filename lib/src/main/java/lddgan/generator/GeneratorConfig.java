@@ -2,7 +2,7 @@ package lddgan.generator;
 
 import java.util.ArrayList;
 import java.util.List;
-import lddgan.nn.JsonPresets;
+import lddgan.config.JsonPresets;
 
 /**
  * Configuration of the NCSN++ generator with adaptive group norm (REFERENCE-CODE.md section 2;

@@ -1,7 +1,7 @@
 package lddgan.generator;
 
 import java.util.List;
-import lddgan.nn.JsonPresets;
+import lddgan.config.JsonPresets;
 
 /**
  * Configuration of the U-ViT generator with adaptive layer norms ({@link UViTGenerator}; LDDGAN Appendix C, Tables

@@ -37,11 +37,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import lddgan.config.RunEnvironment;
 import lddgan.config.ProjectPaths;
 import lddgan.data.ImageSet;
 import lddgan.io.AtomicFiles;
-import lddgan.report.Conditions;
-import lddgan.report.Results;
+import lddgan.io.Json;
 import lddgan.nn.Scoped;
 
 /**
@@ -125,7 +125,7 @@ public final class OfflineClassifierFeatures implements FeatureExtractor {
     }
 
     private static OfflineClassifierFeatures load(Path dir, ClassifierConfig config, ImageSet train) throws IOException {
-        Metadata metadata = Results.JSON.readValue(dir.resolve(METADATA).toFile(), Metadata.class);
+        Metadata metadata = Json.MAPPER.readValue(dir.resolve(METADATA).toFile(), Metadata.class);
         if (!metadata.id().equals(idFor(config, train))) {
             throw new IOException(dir + " holds extractor '" + metadata.id() + "', not '" + idFor(config, train) + "'");
         }
@@ -172,7 +172,7 @@ public final class OfflineClassifierFeatures implements FeatureExtractor {
         OfflineClassifierFeatures untested = new OfflineClassifierFeatures(model, body, null);
         Double accuracy = test == null ? null : untested.accuracy(test);
         Metadata metadata = new Metadata(id, config, DatasetKey.of(train).text(), test == null ? null : DatasetKey.of(test).text(),
-                accuracy, losses, seconds, Conditions.describe(Device.cpu()), Conditions.currentVersions(), Instant.now().toString());
+                accuracy, losses, seconds, RunEnvironment.describe(Device.cpu()), RunEnvironment.versions(), Instant.now().toString());
         return new OfflineClassifierFeatures(model, body, metadata);
     }
 
@@ -236,7 +236,7 @@ public final class OfflineClassifierFeatures implements FeatureExtractor {
             model.getBlock().saveParameters(data);
             data.flush();
         });
-        AtomicFiles.writeString(dir.resolve(METADATA), Results.JSON.writeValueAsString(metadata) + "\n");
+        AtomicFiles.writeString(dir.resolve(METADATA), Json.MAPPER.writeValueAsString(metadata) + "\n");
     }
 
     /** Top-1 accuracy of the classifier head on a labelled set. */

@@ -7,7 +7,7 @@ package lddgan.metrics;
  * @param stdSeconds sample standard deviation (divisor n - 1) over the repetitions; NaN for one repetition
  * @param nfe network function evaluations per sample (T for the posterior sampler)
  * @param protocol batch size, warm-up calls and repetitions used
- * @param device the device timed on, as {@link lddgan.report.Conditions#describe} writes it
+ * @param device the device timed on, as {@link lddgan.config.RunEnvironment#describe} writes it
  */
 public record SamplingTime(double meanSeconds, double stdSeconds, int nfe, TimingProtocol protocol, String device) {
 }

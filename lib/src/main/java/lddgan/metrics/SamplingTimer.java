@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import lddgan.report.Conditions;
+import lddgan.config.RunEnvironment;
 
 /**
  * Times sample generation with the paper's protocol (Sec. 5.1.2, REFERENCE-CODE.md section 7): warm-up calls, then
@@ -64,7 +64,7 @@ public final class SamplingTimer {
         for (double s : seconds) {
             squares += (s - mean) * (s - mean);
         }
-        return new SamplingTime(mean, Math.sqrt(squares / (seconds.length - 1)), nfe, protocol, Conditions.describe(device));
+        return new SamplingTime(mean, Math.sqrt(squares / (seconds.length - 1)), nfe, protocol, RunEnvironment.describe(device));
     }
 
     /**

@@ -16,6 +16,6 @@
  *       machines without the Inception weights. Its numbers rank models against each other under the same id and
  *       are never comparable with the paper's FID.
  * </ul>
- * Every result names the extractor id, the number of samples and the reference set ({@link lddgan.metrics.Metrics}).
+ * Every result names the extractor id, the number of samples and the reference set ({@link lddgan.metrics.GanEvaluation}).
  */
 package lddgan.metrics;

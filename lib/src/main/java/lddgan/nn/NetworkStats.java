@@ -1,11 +1,14 @@
 package lddgan.nn;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.util.Pair;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Size and cost of a built network: parameter counts and analytic multiply-accumulates (MACs).
@@ -92,5 +95,14 @@ public final class NetworkStats {
             macs += total(child, includeFir);
         }
         return macs;
+    }
+
+    /** The arrays of a block's parameters, in the block's parameter order. */
+    public static List<NDArray> parameterArrays(Block block) {
+        List<NDArray> arrays = new ArrayList<>();
+        for (var p : block.getParameters()) {
+            arrays.add(p.getValue().getArray());
+        }
+        return arrays;
     }
 }

@@ -1,13 +1,13 @@
 package lddgan.report;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import lddgan.config.Profile;
+import lddgan.config.RunEnvironment;
 
 /**
  * The conditions under which a number was produced. Every reported number carries them (DEVELOPERS.md "Honest
@@ -37,7 +37,7 @@ public record Conditions(String profile, String dataset, int datasetSize, String
 
     /** Conditions of a run on this machine now, with the current engine's versions. */
     public static Conditions of(Profile profile, String dataset, int datasetSize, Device device, long seed, double wallTimeSeconds) {
-        return new Conditions(profile.id(), dataset, datasetSize, describe(device), seed, currentVersions(), wallTimeSeconds,
+        return new Conditions(profile.id(), dataset, datasetSize, RunEnvironment.describe(device), seed, RunEnvironment.versions(), wallTimeSeconds,
                 Map.of(), Instant.now().toString());
     }
 
@@ -62,23 +62,8 @@ public record Conditions(String profile, String dataset, int datasetSize, String
         return s.toString();
     }
 
-    /** "cpu (N cores, model)" or "gpu(0) (name)". */
+    /** "cpu (N cores, model)" or "gpu(0) (GPU)" ({@link RunEnvironment#describe}). */
     public static String describe(Device device) {
-        if (device.isGpu()) {
-            return device + " (GPU)";
-        }
-        return "cpu (" + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch") + ")";
-    }
-
-    /** Java, DJL, engine and lddgan versions. */
-    public static Map<String, String> currentVersions() {
-        Map<String, String> v = new LinkedHashMap<>();
-        v.put("java", System.getProperty("java.version"));
-        v.put("djl", Engine.getDjlVersion());
-        Engine engine = Engine.getInstance();
-        v.put("engine", engine.getEngineName() + " " + engine.getVersion());
-        String lib = Conditions.class.getPackage().getImplementationVersion();
-        v.put("lddgan", lib == null ? "dev" : lib);
-        return v;
+        return RunEnvironment.describe(device);
     }
 }

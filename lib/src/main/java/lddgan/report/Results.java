@@ -1,7 +1,6 @@
 package lddgan.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -9,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Objects;
 import lddgan.io.AtomicFiles;
+import lddgan.io.Json;
 import tech.tablesaw.api.Table;
 
 /**
@@ -17,9 +17,8 @@ import tech.tablesaw.api.Table;
  * {@code {"name": ..., "conditions": {...}, "result": ...}}; a CSV result has a sibling {@code NAME.conditions.json}.
  */
 public final class Results {
-    /** The shared JSON mapper (indented output). */
-    public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    /** The shared JSON mapper ({@link Json#MAPPER}). */
+    public static final ObjectMapper JSON = Json.MAPPER;
 
     private final Path dir;
 

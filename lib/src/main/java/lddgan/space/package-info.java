@@ -9,7 +9,6 @@
  *   <li>{@link lddgan.space.LatentSpace}: LDDGAN Sec. 4.2, x0 = E(X0) / scale, X0 = D(x0'), with
  *       the {@link lddgan.space.FirstStage} of a pretrained autoencoder; its encoder may be
  *       stochastic (a KL posterior sample, REFERENCE-CODE.md sections 4 and 6).
- *       {@link lddgan.space.HaarStandInFirstStage} is a fixed-weight f = 2, 4-channel stand-in.
  * </ul>
  */
 package lddgan.space;

@@ -21,6 +21,10 @@ import lddgan.data.ImageSet;
 import lddgan.discriminator.HingeLoss;
 import lddgan.discriminator.PatchGanDiscriminator;
 import lddgan.nn.Scalars;
+import lddgan.checkpoint.CheckpointManifest;
+import lddgan.checkpoint.CheckpointStore;
+import lddgan.checkpoint.RunState;
+import lddgan.loss.AdaptiveWeight;
 
 /**
  * Trains an LDM-style first stage (LDDGAN Sec. 4.2; REFERENCE-CODE.md section 6) with LDM's losses
@@ -77,7 +81,7 @@ public final class AutoencoderTrainer extends TrainerBase {
         checkData();
         RunState.ResumePoint resumeFrom = findResume(b.resume);
         this.manager = NDManager.newBaseManager(device);
-        Engine.getInstance().setRandomSeed(RunState.stepSeed(seed, -1));
+        Engine.getInstance().setRandomSeed(TrainingRandomness.stepSeed(seed, -1));
         autoencoder = new Autoencoder(config.autoencoder());
         PatchGanDiscriminator d = new PatchGanDiscriminator(PatchGanDiscriminator.Config.REFERENCE
                 .withNdf(config.discNdf()).withLayers(config.discLayers()));
@@ -177,7 +181,7 @@ public final class AutoencoderTrainer extends TrainerBase {
     AutoencoderStepRecord trainStep(double elapsedBefore) {
         long t0 = System.nanoTime();
         int epoch = epoch();
-        Engine.getInstance().setRandomSeed(RunState.stepSeed(seed, step));
+        Engine.getInstance().setRandomSeed(TrainingRandomness.stepSeed(seed, step));
         boolean adversarial = step >= config.discStart();
         double[] ae;
         double[] d;

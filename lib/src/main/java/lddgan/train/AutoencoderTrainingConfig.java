@@ -13,7 +13,7 @@ import lddgan.autoencoder.AutoencoderConfig;
 import lddgan.autoencoder.PerceptualLoss;
 import lddgan.autoencoder.Regularizer;
 import lddgan.config.Profile;
-import lddgan.nn.JsonPresets;
+import lddgan.config.JsonPresets;
 
 /**
  * A training run of an LDM-style first stage (LDDGAN Sec. 4.2 and 5.1.3; REFERENCE-CODE.md section 6; LDM's

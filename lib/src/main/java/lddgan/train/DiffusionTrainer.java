@@ -23,6 +23,11 @@ import lddgan.sampling.Sampler;
 import lddgan.sampling.SamplingLoop;
 import lddgan.schedule.DiscreteSchedule;
 import lddgan.space.DataSpace;
+import lddgan.checkpoint.CheckpointStore;
+import lddgan.checkpoint.RunState;
+import lddgan.metrics.GanEvaluation;
+import lddgan.nn.NetworkStats;
+import lddgan.optim.ExponentialMovingAverage;
 
 /**
  * Training of the Gaussian latent diffusion baseline with the simple objective (DDPM Eq. (14); Ho &amp; Salimans 2022
@@ -56,7 +61,7 @@ public final class DiffusionTrainer extends TrainerBase {
         RunState.ResumePoint resumeFrom = findResume(b.resume);
         this.manager = NDManager.newBaseManager(device);
         // 1. networks from (seed, -1), or the checkpoint's weights
-        Engine.getInstance().setRandomSeed(RunState.stepSeed(seed, -1));
+        Engine.getInstance().setRandomSeed(TrainingRandomness.stepSeed(seed, -1));
         EpsilonUNet net = new EpsilonUNet(config.network());
         this.emaNetwork = new EpsilonUNet(config.network());
         int initBatch = Math.min(config.batchSize(), 4);
@@ -67,7 +72,7 @@ public final class DiffusionTrainer extends TrainerBase {
             RunState.load(emaNetwork, resumeFrom.directory().resolve(EMA_FILE), manager, false);
         }
         this.network = new Network("network", net, manager, List.of(device), config.beta1(), config.beta2());
-        this.ema = new ExponentialMovingAverage(Network.arrays(emaNetwork), network.arrays(), config.emaDecay());
+        this.ema = new ExponentialMovingAverage(NetworkStats.parameterArrays(emaNetwork), network.arrays(), config.emaDecay());
         if (resumeFrom == null) {
             ema.reset();
         } else {
@@ -154,7 +159,7 @@ public final class DiffusionTrainer extends TrainerBase {
     DiffusionStepRecord trainStep(double elapsedBefore) {
         long t0 = System.nanoTime();
         int epoch = epoch();
-        Engine.getInstance().setRandomSeed(RunState.stepSeed(seed, step));
+        Engine.getInstance().setRandomSeed(TrainingRandomness.stepSeed(seed, step));
         double loss;
         try (NDManager scope = manager.newSubManager()) {
             int[] indices = batchIndices(epoch, (int) (step % stepsPerEpoch));

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import lddgan.config.Profile;
 import lddgan.diffusion.EpsilonUNetConfig;
-import lddgan.nn.JsonPresets;
+import lddgan.config.JsonPresets;
 
 /**
  * A training run of the Gaussian latent diffusion baseline ({@link DiffusionTrainer}; LDDGAN Table 3's DDPM / DDIM

@@ -28,6 +28,14 @@ import lddgan.schedule.Posterior;
 import lddgan.schedule.TrainingPair;
 import lddgan.space.DataSpace;
 import lddgan.nn.Scalars;
+import lddgan.checkpoint.CheckpointManifest;
+import lddgan.checkpoint.CheckpointStore;
+import lddgan.checkpoint.RunState;
+import lddgan.loss.GanLosses;
+import lddgan.loss.R1Penalty;
+import lddgan.optim.DataParallel;
+import lddgan.nn.NetworkStats;
+import lddgan.optim.ExponentialMovingAverage;
 
 /**
  * The adversarial denoising training loop of DDGAN, WDDGAN and LDDGAN (LDDGAN Sec. 4.3, Eq. (5)-(9);
@@ -71,6 +79,7 @@ public final class GanTrainer extends TrainerBase {
     private final Network discriminator;
     private final ExponentialMovingAverage ema;
     private final R1Penalty r1;
+    private final R1Penalty.Critic critic;
 
     private GanTrainer(Builder b) throws IOException {
         super(b.config.name(), b.config.batchSize(), b.data, b.config.toJson(), b.space.name(), b);
@@ -100,7 +109,8 @@ public final class GanTrainer extends TrainerBase {
         }
         this.generator = new Network("generator", g, manager, devices, config.beta1(), config.beta2());
         this.discriminator = new Network("discriminator", d, manager, devices, config.beta1(), config.beta2());
-        this.ema = new ExponentialMovingAverage(Network.arrays(emaGenerator), generator.arrays(), config.emaDecay());
+        this.critic = new DiscriminatorCritic(discriminator);
+        this.ema = new ExponentialMovingAverage(NetworkStats.parameterArrays(emaGenerator), generator.arrays(), config.emaDecay());
         if (resumeFrom == null) {
             ema.reset();
         } else {
@@ -263,7 +273,7 @@ public final class GanTrainer extends TrainerBase {
                 collector.backward(lossReal);
                 real += lossReal.getFloat();
                 if (applyR1) {
-                    penalty += r1.accumulate(discriminator, in[0], in[1], in[2], config.r1Gamma(), b, collector);
+                    penalty += r1.accumulate(critic, in[0], in[1], in[2], config.r1Gamma(), b, collector);
                 }
                 NDArray lossFake = GanLosses.fakeLoss(discriminator.forward(in[3], in[1], in[2]), b);
                 collector.backward(lossFake);
@@ -312,14 +322,14 @@ public final class GanTrainer extends TrainerBase {
     }
 
     private int stepSeed(long at) {
-        return RunState.stepSeed(seed, at);
+        return TrainingRandomness.stepSeed(seed, at);
     }
 
     // ---------------------------------------------------------------- checks and loading
 
     private void checkData() {
         requireSpaceShape(space, config.generator().xShape(1).slice(1));
-        if (!space.name().equals(config.space())) {
+        if (!space.name().equals(config.space().id())) {
             throw new IllegalArgumentException("training config '" + config.name() + "' trains in the '" + config.space()
                     + "' space, got a '" + space.name() + "' space");
         }

@@ -10,6 +10,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
+import lddgan.nn.NetworkStats;
+import lddgan.optim.AdamParameterServer;
 
 /**
  * One trained network (G or D) with its DJL multi-device {@link ParameterStore} and its {@link AdamParameterServer}:
@@ -103,16 +105,7 @@ final class Network implements AutoCloseable {
 
     /** The parameter arrays on the first device, in order. */
     List<NDArray> arrays() {
-        return arrays(block);
-    }
-
-    /** A block's parameter arrays, in order. */
-    static List<NDArray> arrays(Block block) {
-        List<NDArray> arrays = new ArrayList<>();
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            arrays.add(p.getValue().getArray());
-        }
-        return arrays;
+        return NetworkStats.parameterArrays(block);
     }
 
     /** The parameters, in order. */

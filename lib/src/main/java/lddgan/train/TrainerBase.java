@@ -15,6 +15,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import lddgan.data.ImageSet;
+import lddgan.checkpoint.CheckpointManifest;
+import lddgan.checkpoint.CheckpointStore;
+import lddgan.checkpoint.RunState;
 
 /**
  * What {@link GanTrainer} and {@link AutoencoderTrainer} share: the loop of {@link #train} (budget, listeners,
@@ -191,7 +194,7 @@ public abstract class TrainerBase implements Trainer, AutoCloseable {
     /** The indices of the step's batch: this epoch's permutation from (seed, epoch), slice {@code within}. */
     final int[] batchIndices(int epoch, int within) {
         if (permutationEpoch != epoch) {
-            permutation = RunState.permutation(seed, epoch, data.size());
+            permutation = TrainingRandomness.permutation(seed, epoch, data.size());
             permutationEpoch = epoch;
         }
         return Arrays.copyOfRange(permutation, within * batchSize, (within + 1) * batchSize);

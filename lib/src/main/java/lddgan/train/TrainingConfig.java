@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
+import lddgan.space.SpaceKind;
 import lddgan.config.Profile;
 import lddgan.discriminator.DiscriminatorConfig;
 import lddgan.generator.GeneratorSpec;
-import lddgan.nn.JsonPresets;
+import lddgan.config.JsonPresets;
+import lddgan.loss.ReconstructionWeighting;
+import lddgan.optim.LearningRateSchedule;
 
 /**
  * Everything that defines a training run of DDGAN, WDDGAN or LDDGAN (REFERENCE-CODE.md sections 0, 2, 4, 5;
@@ -22,7 +25,7 @@ import lddgan.nn.JsonPresets;
  *
  * @param name the preset name (checkpoints refuse another one)
  * @param description one line for people
- * @param space "pixel" (DDGAN), "wavelet" (WDDGAN) or "latent" (LDDGAN)
+ * @param space pixel (DDGAN), wavelet (WDDGAN) or latent (LDDGAN); presets write it in lower case
  * @param generator the generator configuration: the CNN (NCSN++) or the U-ViT backbone
  * @param discriminator the discriminator configuration
  * @param numSteps T, the number of denoising steps
@@ -45,7 +48,7 @@ import lddgan.nn.JsonPresets;
 public record TrainingConfig(
         String name,
         String description,
-        String space,
+        SpaceKind space,
         GeneratorSpec generator,
         DiscriminatorConfig discriminator,
         int numSteps,
@@ -65,8 +68,6 @@ public record TrainingConfig(
         double wlDelta,
         boolean horizontalFlip) {
 
-    /** The spaces a run can train in. */
-    public static final List<String> SPACES = List.of("pixel", "wavelet", "latent");
     /** LDDGAN CIFAR-10 (latent 4x16x16, Weighted Learning, constant LR). */
     public static final String LDDGAN_CIFAR10 = "lddgan-cifar10";
     /** DDGAN CIFAR-10 (pixels, no reconstruction term, cosine LR). */
@@ -85,7 +86,7 @@ public record TrainingConfig(
         String where = "training config '" + name + "': ";
         check(name != null && !name.isBlank(), "training config: name must not be blank");
         description = description == null ? "" : description;
-        check(SPACES.contains(space), where + "space must be one of " + SPACES + ", got " + space);
+        check(space != null, where + "key 'space' must be one of " + SpaceKind.NAMES + ", got null");
         check(generator != null && discriminator != null, where + "generator and discriminator are required");
         check(generator.channels() == discriminator.channels() && generator.resolution() == discriminator.resolution(),
                 where + "generator works on " + generator.channels() + "x" + generator.resolution() + "x"

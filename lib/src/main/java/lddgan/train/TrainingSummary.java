@@ -1,9 +1,10 @@
 package lddgan.train;
 
 import java.nio.file.Path;
+import lddgan.metrics.TrainingExtent;
 
 /**
- * How a call of {@link GanTrainer#train} ended.
+ * How a call of {@link Trainer#train} ended (also the {@link TrainingExtent} an evaluation reports).
  *
  * @param config the run's preset name
  * @param startStep steps done before this call (after a resume)
@@ -15,5 +16,6 @@ import java.nio.file.Path;
  * @param lastCheckpoint the newest checkpoint on disk, or null
  */
 public record TrainingSummary(String config, long startStep, long steps, int epoch, double wallSeconds,
-                              double stepsPerSecond, String reason, Path lastCheckpoint) {
+                              double stepsPerSecond, String reason, Path lastCheckpoint)
+        implements TrainingExtent {
 }

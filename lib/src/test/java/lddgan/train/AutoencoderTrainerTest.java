@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import lddgan.nn.NetworkStats;
 import lddgan.autoencoder.Autoencoder;
 import lddgan.autoencoder.PerceptualLoss;
 import lddgan.config.Profile;
@@ -41,7 +42,7 @@ class AutoencoderTrainerTest {
 
     private static List<float[]> state(AutoencoderTrainer t) {
         List<float[]> out = new ArrayList<>();
-        for (NDArray a : Network.arrays(t.autoencoder())) {
+        for (NDArray a : NetworkStats.parameterArrays(t.autoencoder())) {
             out.add(a.toFloatArray());
         }
         return out;

@@ -14,10 +14,12 @@ import ai.djl.training.GradientCollector;
 import java.util.List;
 import lddgan.discriminator.Discriminator;
 import lddgan.discriminator.DiscriminatorConfig;
+import lddgan.loss.R1Penalty;
 import org.junit.jupiter.api.Test;
 
 /**
- * R1's parameter gradient on a small discriminator against two independent computations: double backpropagation
+ * R1's parameter gradient ({@link R1Penalty}, as {@link GanTrainer} applies it through {@link DiscriminatorCritic})
+ * on a small discriminator against two independent computations: double backpropagation
  * on D's own parameters with the gradients zeroed between the passes (the known-correct, leaking way), and a
  * central finite difference of the penalty in the weights of D's last linear layer, in which P is exactly quadratic.
  */
@@ -36,7 +38,7 @@ class R1PenaltyTest {
                 zeroGradients(f.d);
                 double penalty;
                 try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
-                    penalty = new R1Penalty(relativeStep).accumulate(f.d, f.xPrev, f.k, f.xt, GAMMA, BATCH, c);
+                    penalty = new R1Penalty(relativeStep).accumulate(new DiscriminatorCritic(f.d), f.xPrev, f.k, f.xt, GAMMA, BATCH, c);
                 }
                 double error = relativeError(flatGradients(f.d), reference);
                 System.out.printf("R1 finite difference, RMS step %.0e: relative difference to double backprop %.3e%n",
@@ -56,7 +58,7 @@ class R1PenaltyTest {
             Fixture f = new Fixture(m);
             zeroGradients(f.d);
             try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
-                new R1Penalty().accumulate(f.d, f.xPrev, f.k, f.xt, GAMMA, BATCH, c);
+                new R1Penalty().accumulate(new DiscriminatorCritic(f.d), f.xPrev, f.k, f.xt, GAMMA, BATCH, c);
             }
             int last = f.d.names().indexOf(f.d.names().stream().filter(n -> n.contains("end_linear") && n.endsWith("weight"))
                     .findFirst().orElseThrow());

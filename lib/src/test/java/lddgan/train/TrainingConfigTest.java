@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import lddgan.config.Profile;
 import lddgan.generator.GeneratorConfig;
 import lddgan.generator.GeneratorSpec;
+import lddgan.space.SpaceKind;
 import lddgan.generator.UViTConfig;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class TrainingConfigTest {
     @Test
     void lddganCifar10IsTheReferenceConfiguration() {
         TrainingConfig c = TrainingConfig.preset("lddgan-cifar10");
-        assertEquals("latent", c.space());
+        assertEquals(SpaceKind.LATENT, c.space());
         assertEquals(4, c.numSteps());
         assertEquals(256, c.batchSize());
         assertEquals(2000, c.epochs());

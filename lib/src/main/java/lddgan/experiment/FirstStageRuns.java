@@ -1,0 +1,140 @@
+package lddgan.experiment;
+
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import lddgan.autoencoder.Autoencoder;
+import lddgan.autoencoder.AutoencoderIdentity;
+import lddgan.autoencoder.LatentCache;
+import lddgan.autoencoder.ReconstructionEvaluation;
+import lddgan.config.Profile;
+import lddgan.config.ProjectPaths;
+import lddgan.data.ImageSet;
+import lddgan.metrics.FeatureExtractor;
+import lddgan.checkpoint.CheckpointStore;
+import lddgan.train.AutoencoderTrainer;
+import lddgan.train.AutoencoderTrainingConfig;
+import lddgan.train.TrainingBudget;
+import lddgan.train.TrainingListener;
+
+/**
+ * Where notebook 01 leaves the trained first stages and how notebooks 02-04 find them (README "Autoencoder"):
+ * {@code .cache/checkpoints/<profile>/autoencoder-<preset>-seed<seed>/step-NNNNNNNN/}, the newest step directory
+ * being the trained autoencoder (verified by its manifest's SHA-256s when loaded).
+ */
+public final class FirstStageRuns {
+    /** The seed notebook 01 trains with. */
+    public static final long SEED = 0;
+
+    private FirstStageRuns() {
+    }
+
+    /** The checkpoint root of a first-stage run. */
+    public static Path checkpointRoot(Profile profile, String preset, long seed) {
+        return ProjectPaths.checkpointsDir(profile)
+                .resolve("autoencoder-" + preset + "-seed" + seed);
+    }
+
+    /**
+     * The steps notebook 01 trains for on a profile: smoke a handful (CI), cpu 1,500 (about 15-20 minutes on 2 cores,
+     * batch 16, the adversarial terms from step 750), paper 100,000 (batch 32; the reference publishes no step count).
+     */
+    public static long steps(Profile profile) {
+        return switch (profile) {
+            case SMOKE -> 4;
+            case CPU -> 1_500;
+            case PAPER -> 100_000;
+        };
+    }
+
+    /**
+     * The latent cache of a first stage's training set that notebook 01 writes:
+     * {@code .cache/latents/<profile>/<preset>-seed<seed>-train.latents}.
+     */
+    public static Path latentCacheFile(Profile profile, String preset) {
+        return ProjectPaths.latentsDir(profile).resolve(preset + "-seed" + SEED + "-train.latents");
+    }
+
+    /** The newest checkpoint of the CIFAR-10 first stage that notebook 01 trained at {@code profile}. */
+    public static Path trainedCheckpoint(Profile profile, String preset) throws IOException {
+        Path root = checkpointRoot(profile, preset, SEED);
+        if (!Files.isDirectory(root)) {
+            throw new IOException("no trained autoencoder '" + preset + "' for profile " + profile.id() + " in " + root
+                    + ": run notebook 01 first (make run NB=01 PROFILE=" + profile.id() + ")");
+        }
+        return AutoencoderTrainer.lastOf(root);
+    }
+
+    /** Loads that autoencoder (verified) for encoding and decoding. */
+    public static Autoencoder trained(Profile profile, String preset, NDManager manager) throws IOException {
+        return AutoencoderTrainer.load(trainedCheckpoint(profile, preset), manager);
+    }
+
+    /**
+     * A first stage trained with its reconstruction quality measured along the way (LDDGAN Table 7's "epochs to
+     * converge").
+     *
+     * @param key the run's name under the checkpoint and latent-cache roots
+     * @param config the training configuration
+     * @param points one evaluation per entry
+     * @param trainingSeconds wall time of the training calls
+     * @param checkpoint the final checkpoint
+     * @param scaleFactor the scale factor its latent cache measured
+     */
+    public record Curve(String key, AutoencoderTrainingConfig config, List<Point> points, double trainingSeconds,
+                        Path checkpoint, double scaleFactor) {
+    }
+
+    /** One evaluation of a {@link Curve}: steps, epochs (fractional) and the evaluation. */
+    public record Point(long steps, double epochs, ReconstructionEvaluation evaluation) {
+    }
+
+    /**
+     * Trains {@code config} in {@code points} chunks of {@code stepsPerPoint} steps, keeping each chunk's checkpoint
+     * under {@code checkpointRoot(profile, key, SEED)} and evaluating it on {@code validation} (the engine reseeded
+     * for each evaluation, so a re-run that only reloads gives the same curve); then caches the training set's latents
+     * ({@link #latentCacheFile(Profile, String)} with {@code key}).
+     */
+    public static Curve trainWithCurve(AutoencoderTrainingConfig config, String key, Profile profile, ImageSet train,
+            ImageSet validation, FeatureExtractor extractor, int points, long stepsPerPoint,
+            List<TrainingListener> listeners, NDManager manager) throws IOException {
+        if (points < 1 || stepsPerPoint < 1) {
+            throw new IllegalArgumentException("trainWithCurve needs points >= 1 and stepsPerPoint >= 1, got " + points
+                    + " and " + stepsPerPoint);
+        }
+        Path root = checkpointRoot(profile, key, SEED);
+        List<Point> curve = new ArrayList<>();
+        double seconds = 0;
+        AutoencoderTrainer.Builder builder = AutoencoderTrainer.builder(config, train).seed(SEED).checkpoints(root, 0)
+                .keep(points + 1);
+        listeners.forEach(builder::listener);
+        CheckpointStore store = new CheckpointStore(root, points + 1);
+        try (AutoencoderTrainer trainer = builder.build()) {
+            for (int p = 1; ; p++) {
+                long steps = p * stepsPerPoint;
+                seconds += trainer.train(TrainingBudget.steps(steps)).wallSeconds();
+                try (NDManager scope = manager.newSubManager()) {
+                    Autoencoder ae = AutoencoderTrainer.load(store.directory(steps), scope);
+                    ai.djl.engine.Engine.getInstance().setRandomSeed(12345);
+                    curve.add(new Point(steps, steps / (double) trainer.stepsPerEpoch(),
+                            ReconstructionEvaluation.of(ae, validation, extractor, scope, 100, null)));
+                    if (p == points) {
+                        // the last point's autoencoder is the final checkpoint's: cache the training set's latents
+                        Path last = trainer.lastCheckpoint();
+                        LatentCache cache = LatentCache.create(latentCacheFile(profile, key), ae,
+                                AutoencoderTrainer.identityOf(last), train, scope, LatentCache.Options.defaults());
+                        return new Curve(key, config, curve, seconds, last, cache.scaleFactor());
+                    }
+                }
+            }
+        }
+    }
+
+    /** Its identity (preset and manifest SHA-256), as latent caches record it. */
+    public static AutoencoderIdentity identity(Profile profile, String preset) throws IOException {
+        return AutoencoderTrainer.identityOf(trainedCheckpoint(profile, preset));
+    }
+}

@@ -1,0 +1,181 @@
+package lddgan.experiment;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import lddgan.config.Profile;
+import lddgan.config.ProjectPaths;
+import lddgan.data.ImageSet;
+import lddgan.io.AtomicFiles;
+import lddgan.config.JsonPresets;
+import lddgan.metrics.FeatureExtractor;
+import lddgan.metrics.FeatureStatistics;
+import lddgan.metrics.TimingProtocol;
+import lddgan.metrics.GanEvaluation;
+import lddgan.train.GanTrainer;
+import lddgan.train.TrainingBudget;
+import lddgan.train.TrainingConfig;
+import lddgan.train.TrainingListener;
+import lddgan.train.TrainingSummary;
+
+/**
+ * One model of the main comparison (LDDGAN Sec. 5.2, Tables 3 and 6): train a preset for a step budget on the
+ * profile's data, then evaluate its EMA generator ({@link GanEvaluation}) and draw the sample grids of Figures 4/5
+ * (fixed seeds) and of the stochastic denoiser (one x_T, several z). Checkpoints go to
+ * {@code .cache/checkpoints/<profile>/<notebook>-<preset>-seed<seed>/}, so running again resumes or, when the budget is
+ * already reached, only re-evaluates.
+ *
+ * @param evaluation the Table 3 row
+ * @param grid 64 samples, (64, 3, H, W), in the caller's manager
+ * @param sameNoise {@code xTs} x_T each denoised with {@code zs} different z, row by row, in the caller's manager
+ * @param checkpoint the final checkpoint
+ */
+public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise, Path checkpoint) {
+    /** The curve file beside a run's checkpoints. */
+    public static final String CURVE_FILE = "curve.json";
+    private static final com.fasterxml.jackson.databind.ObjectMapper CURVE_READER = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * What every model of one comparison shares.
+     *
+     * @param profile the profile (checkpoint directories, the first stage)
+     * @param train the training images
+     * @param extractor the feature extractor
+     * @param reference the training set's feature statistics
+     * @param realFeatures features of real images for precision / recall
+     * @param samples generated images per evaluation
+     * @param timing the sampling-time protocol
+     * @param seed the training seed
+     * @param notebook prefix of the checkpoint directories ("02", "03")
+     * @param firstStage LDDGAN's first-stage run under {@link FirstStageRuns} ({@link TrainingSetup#FIRST_STAGE})
+     */
+    public record Setup(Profile profile, ImageSet train, FeatureExtractor extractor, FeatureStatistics reference,
+                        NDArray realFeatures, int samples, TimingProtocol timing, long seed, String notebook,
+                        String firstStage) {
+        /** Notebook 02's setup: checkpoints "02-...", notebook 01's first stage. */
+        public Setup(Profile profile, ImageSet train, FeatureExtractor extractor, FeatureStatistics reference,
+                     NDArray realFeatures, int samples, TimingProtocol timing, long seed) {
+            this(profile, train, extractor, reference, realFeatures, samples, timing, seed, "02", TrainingSetup.FIRST_STAGE);
+        }
+
+        /** A copy for another notebook and first stage. */
+        public Setup with(String notebook, String firstStage) {
+            return new Setup(profile, train, extractor, reference, realFeatures, samples, timing, seed, notebook, firstStage);
+        }
+    }
+
+    /**
+     * Trains {@code config} for {@code steps} steps (in total, counting a resumed run's) and evaluates it.
+     *
+     * @param listeners progress bar, log, chart
+     * @param manager where the grids go
+     */
+    public static ModelRun trainAndEvaluate(TrainingConfig config, long steps, Setup setup,
+            List<TrainingListener> listeners, NDManager manager) throws IOException {
+        return trainWithCurve(config, List.of(steps), setup, setup.timing(), listeners, manager).last();
+    }
+
+    /**
+     * A model's convergence curve (LDDGAN Appendix C: "the CNN converged in ~1500 epochs, the ViT in ~2300") and its
+     * final run.
+     *
+     * @param curve one evaluation per point, training seconds cumulative; the last is {@code last}'s
+     * @param last the final evaluation with the grids
+     */
+    public record Convergence(List<GanEvaluation> curve, ModelRun last) {
+    }
+
+    /**
+     * Trains {@code config} up to each of {@code evaluateAt} (total steps, increasing) and evaluates the EMA generator
+     * there: FID and precision / recall as the final evaluation, with the light {@code pointTiming} for the sampling
+     * time except at the last point, which uses the setup's protocol and draws the grids. Each point is recorded in
+     * {@code curve.json} beside the checkpoints; a re-run that resumes past a point takes it from there.
+     *
+     * @throws IllegalStateException when the run is already past a point that its curve file does not hold
+     */
+    public static Convergence trainWithCurve(TrainingConfig config, List<Long> evaluateAt, Setup setup,
+            TimingProtocol pointTiming, List<TrainingListener> listeners, NDManager manager) throws IOException {
+        if (evaluateAt.isEmpty()) {
+            throw new IllegalArgumentException("at least one evaluation point is needed");
+        }
+        for (int i = 0; i < evaluateAt.size(); i++) {
+            if (evaluateAt.get(i) < 1 || (i > 0 && evaluateAt.get(i) <= evaluateAt.get(i - 1))) {
+                throw new IllegalArgumentException("evaluation points must be positive and increasing, got " + evaluateAt);
+            }
+        }
+        Path checkpoints = ProjectPaths.checkpointsDir(setup.profile())
+                .resolve(setup.notebook() + "-" + TrainingSetup.fileName(config.name()) + "-seed" + setup.seed());
+        Path curveFile = checkpoints.resolve(CURVE_FILE);
+        List<GanEvaluation> recorded = readCurve(curveFile);
+        try (NDManager spaceManager = manager.newSubManager()) {
+            GanTrainer.Builder builder = GanTrainer.builder(config, TrainingSetup.space(config, setup.profile(), setup.firstStage(), spaceManager),
+                    setup.train()).seed(setup.seed()).checkpoints(checkpoints, 100);
+            listeners.forEach(builder::listener);
+            try (GanTrainer trainer = builder.build()) {
+                List<GanEvaluation> curve = new ArrayList<>();
+                double seconds = 0;
+                GanEvaluation evaluation = null;
+                for (int i = 0; i < evaluateAt.size(); i++) {
+                    long at = evaluateAt.get(i);
+                    boolean last = i == evaluateAt.size() - 1;
+                    Optional<GanEvaluation> done = trainer.step() < at ? Optional.empty()
+                            : recorded.stream().filter(e -> e.steps() == at && e.samples() == setup.samples()).findFirst();
+                    if (!last && trainer.step() > at) {
+                        // an earlier run went past this point: its evaluation is on file
+                        evaluation = done.orElseThrow(() -> new IllegalStateException("run " + checkpoints + " is at step "
+                                + trainer.step() + ", past the curve point " + at + ", which " + curveFile
+                                + " does not hold: delete the directory to train the curve again"));
+                        curve.add(evaluation);
+                    } else {
+                        // a point reached by an earlier run keeps that run's training time
+                        double before = done.map(GanEvaluation::trainingSeconds).orElse(seconds);
+                        TrainingSummary summary = trainer.train(TrainingBudget.steps(at));
+                        evaluation = evaluate(trainer, summary, setup, last ? setup.timing() : pointTiming, manager)
+                                .withTrainingSeconds(before + summary.wallSeconds());
+                        curve.add(evaluation);
+                        AtomicFiles.writeString(curveFile, JsonPresets.toJson(curve));
+                    }
+                    seconds = evaluation.trainingSeconds();
+                }
+                NDArray grid = trainer.sample(manager, 64, 64, 42);
+                NDArray sameNoise = sameNoise(trainer, manager, 4, 8);
+                return new Convergence(List.copyOf(curve), new ModelRun(evaluation, grid, sameNoise, trainer.lastCheckpoint()));
+            }
+        }
+    }
+
+    /** The evaluations a run's curve file holds; none when it has none. */
+    private static List<GanEvaluation> readCurve(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            return List.of(CURVE_READER.readValue(file.toFile(), GanEvaluation[].class));
+        } catch (IOException e) {
+            throw new IOException("curve file " + file + " is not a list of evaluations: " + e.getMessage(), e);
+        }
+    }
+
+    /** A trainer's EMA generator evaluated with the setup's extractor, reference and sample count (sampling seed 1234). */
+    private static GanEvaluation evaluate(GanTrainer trainer, TrainingSummary summary, Setup setup, TimingProtocol timing,
+            NDManager manager) {
+        return GanEvaluation.of(trainer.name(), summary, trainer::sample, trainer.config().numSteps(), setup.extractor(),
+                setup.reference(), setup.realFeatures(), setup.samples(), timing, trainer.devices().get(0), manager, 1234);
+    }
+
+    /** {@code xTs} draws of x_T, each repeated {@code zs} times and denoised with fresh z (DDGAN's multimodality). */
+    private static NDArray sameNoise(GanTrainer trainer, NDManager manager, int xTs, int zs) {
+        ai.djl.engine.Engine.getInstance().setRandomSeed(7);
+        Shape one = trainer.config().generator().xShape(xTs);
+        NDArray xT = manager.randomNormal(one).repeat(0, zs);
+        NDArray images = trainer.sampleFrom(xT, 99);
+        xT.close();
+        return images;
+    }
+}

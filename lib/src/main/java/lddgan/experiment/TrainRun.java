@@ -1,0 +1,118 @@
+package lddgan.experiment;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import lddgan.config.ProjectPaths;
+import lddgan.config.Profile;
+import lddgan.data.ImageSet;
+import lddgan.metrics.ClassifierConfig;
+import lddgan.metrics.FeatureStatistics;
+import lddgan.metrics.FrechetDistance;
+import lddgan.metrics.OfflineClassifierFeatures;
+import lddgan.metrics.ReferenceStatistics;
+import lddgan.report.Charts;
+import lddgan.report.Conditions;
+import lddgan.report.ImageGrid;
+import lddgan.report.Results;
+import lddgan.train.GanTrainer;
+import lddgan.train.JsonLinesLog;
+import lddgan.train.LiveLossChart;
+import lddgan.train.ProgressBar;
+import lddgan.train.TrainingBudget;
+import lddgan.train.TrainingConfig;
+import lddgan.train.TrainingSummary;
+
+/**
+ * Trains one CIFAR-10 preset under a step budget and measures whether it learned: FID (offline extractor) of the
+ * EMA generator's samples before and after, with sample grids, a loss chart and the JSON-lines log in
+ * {@code results/<profile>/train/<preset>/}; checkpoints in {@code .cache/checkpoints/<profile>/<preset>-seed<seed>/}
+ * (a second run resumes). {@code make train MODEL=ddgan-cifar10 STEPS=300 LDDGAN_PROFILE=cpu}.
+ *
+ * <p>The FIDs use the offline classifier features and a few hundred samples: they show progress within this run and
+ * are not comparable with the paper's Inception FIDs on 50k samples.
+ */
+public final class TrainRun {
+    private TrainRun() {
+    }
+
+    /**
+     * Arguments: preset (default ddgan-cifar10), steps (default 300). Environment: {@code LDDGAN_PROFILE},
+     * {@code LDDGAN_FID_SAMPLES} (default 1000), {@code LDDGAN_SEED} (default 0).
+     */
+    public static void main(String[] args) throws IOException {
+        String preset = args.length > 0 ? args[0] : TrainingConfig.DDGAN_CIFAR10;
+        long steps = args.length > 1 ? Long.parseLong(args[1]) : 300;
+        int samples = Integer.parseInt(System.getenv().getOrDefault("LDDGAN_FID_SAMPLES", "1000"));
+        long seed = Long.parseLong(System.getenv().getOrDefault("LDDGAN_SEED", "0"));
+        Profile profile = Profile.current();
+        run(preset, profile, steps, samples, seed);
+    }
+
+    /** Runs and writes the results; returns the FID before and after ({@code fid_start} may be absent on resume). */
+    public static Map<String, Object> run(String preset, Profile profile, long steps, int samples, long seed)
+            throws IOException {
+        long t0 = System.nanoTime();
+        TrainingConfig config = TrainingConfig.preset(preset, profile);
+        ImageSet train = TrainingSetup.cifar10Train(profile, 512);
+        ImageSet test = TrainingSetup.cifar10Test(256);
+        Results results = new Results(ProjectPaths.resultsDir().resolve("train").resolve(TrainingSetup.fileName(config.name())));
+        Path checkpoints = ProjectPaths.checkpointsDir(profile)
+                .resolve(TrainingSetup.fileName(config.name()) + "-seed" + seed);
+        System.out.printf(Locale.ROOT, "%s on %s (%d images), %d steps, checkpoints in %s%n", config, train.name(),
+                train.size(), steps, checkpoints);
+        Map<String, Object> out = new LinkedHashMap<>();
+        LiveLossChart chart = new LiveLossChart(30);
+        try (NDManager spaceManager = NDManager.newBaseManager();
+             OfflineClassifierFeatures extractor = OfflineClassifierFeatures.trainOrLoad(train, test, ClassifierConfig.standard());
+             JsonLinesLog log = new JsonLinesLog(results.dir().resolve("train-log.jsonl"));
+             GanTrainer trainer = GanTrainer.builder(config, TrainingSetup.space(config, profile, spaceManager), train).seed(seed)
+                     .checkpoints(checkpoints, 100).listener(new ProgressBar()).listener(log).listener(chart).build();
+             NDManager manager = NDManager.newBaseManager()) {
+            FeatureStatistics reference = ReferenceStatistics.of(extractor, train);
+            if (trainer.step() == 0) {
+                out.put("fid_start", evaluate(trainer, extractor, reference, manager, samples, results, "start"));
+            } else {
+                // resumed: the start is the same seed's initialisation, rebuilt without checkpoints
+                try (GanTrainer initial = GanTrainer.builder(config, trainer.space(), train).seed(seed).build()) {
+                    out.put("fid_start", evaluate(initial, extractor, reference, manager, samples, results, "start"));
+                }
+            }
+            System.out.printf(Locale.ROOT, "%s: FID at step 0 = %.3f%n", config.name(), (Double) out.get("fid_start"));
+            TrainingSummary summary = trainer.train(TrainingBudget.steps(steps));
+            out.put("fid_end", evaluate(trainer, extractor, reference, manager, samples, results, "end"));
+            out.put("steps", summary.steps());
+            out.put("epochs", summary.epoch());
+            out.put("steps_per_second", summary.stepsPerSecond());
+            out.put("training_seconds", summary.wallSeconds());
+            results.writeBytes("losses.png", Charts.png(chart.chart()));
+            Conditions conditions = Conditions.of(profile, train.name(), train.size(), Engine.getInstance().defaultDevice(),
+                    seed, (System.nanoTime() - t0) / 1e9).with("preset", config.name()).with("config", config.toString())
+                    .with("fid extractor", extractor.id()).with("fid samples", samples)
+                    .with("fid reference", "training set (" + train.size() + " images)")
+                    .with("note", "offline-extractor FID of EMA samples: progress within this run, not the paper's FID");
+            results.writeJson("fid", out, conditions);
+            System.out.printf(Locale.ROOT, "%s: FID (offline extractor, %d EMA samples vs %d training images) %.3f -> %.3f%n",
+                    config.name(), samples, train.size(), (Double) out.get("fid_start"), (Double) out.get("fid_end"));
+        }
+        return out;
+    }
+
+    private static double evaluate(GanTrainer trainer, OfflineClassifierFeatures extractor, FeatureStatistics reference,
+            NDManager manager, int samples, Results results, String label) throws IOException {
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray images = trainer.sample(scope, samples, 100, 1234);
+            ImageSet set = ImageSet.fromImages("EMA samples of " + trainer.config().name() + " at step " + trainer.step(),
+                    images);
+            FeatureStatistics generated = FeatureStatistics.of(extractor, set, ReferenceStatistics.BATCH_SIZE, set.name());
+            NDArray grid = images.get("0:" + Math.min(64, samples));
+            results.writeBytes("samples-" + label + ".png", Charts.png(ImageGrid.of(grid, 8, 2)));
+            return FrechetDistance.between(generated, reference);
+        }
+    }
+}
