@@ -128,7 +128,7 @@ public record TrainingConfig(
         ObjectMapper mapper = new ObjectMapper();
         tree.set("generator", mapper.valueToTree(GeneratorSpec.preset(tree.path("generator").asText())));
         tree.set("discriminator", mapper.valueToTree(DiscriminatorConfig.preset(tree.path("discriminator").asText())));
-        TrainingConfig paper = JsonPresets.fromJson(tree.toString(), TrainingConfig.class, "preset " + DIR + "/" + name);
+        TrainingConfig paper = JsonPresets.fromJson(tree.toString(), TrainingConfig.class, "preset " + DIR + "/" + name + ".json");
         if (profile == Profile.PAPER) {
             return paper;
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import lddgan.config.JsonPresets;
 import lddgan.config.Profile;
 import lddgan.generator.GeneratorConfig;
 import lddgan.generator.GeneratorSpec;
@@ -99,5 +100,19 @@ class TrainingConfigTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TrainingConfig.fromJson(c.toJson().replace("\"lazyReg\" : 15", "\"lazyReg\" : 0")));
         assertTrue(e.getMessage().contains("lazyReg"), e.getMessage());
+    }
+
+    @Test
+    void theSpaceIsAnEnumAndAnotherValueNamesTheKeyTheFileAndTheAllowedValues() {
+        TrainingConfig c = TrainingConfig.preset("ddgan-cifar10", Profile.SMOKE);
+        assertEquals(SpaceKind.PIXEL, c.space());
+        assertTrue(c.toJson().contains("\"space\" : \"pixel\""), "written in lower case as before");
+        String bad = c.toJson().replace("\"space\" : \"pixel\"", "\"space\" : \"pixels\"");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> JsonPresets.fromJson(bad, TrainingConfig.class, "preset presets/training/broken.json"));
+        assertTrue(e.getMessage().contains("presets/training/broken.json"), e.getMessage());
+        assertTrue(e.getMessage().contains("'space'"), e.getMessage());
+        assertTrue(e.getMessage().contains("[pixel, wavelet, latent]"), e.getMessage());
+        assertTrue(e.getMessage().contains("'pixels'"), e.getMessage());
     }
 }
