@@ -18,11 +18,31 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every notebook runs unchanged on the project kernel (rapaio), IJava and JJava: only magics that behave the same
- * on all three, each alone in its cell; no library code (types) in cells. README "Kernels" lists the rules.
+ * on all three, each alone in its cell; no library code (types) in cells. README "Kernels" lists the rules. And every
+ * notebook reads as a chapter: no code cell over {@value #MAX_CELL_LINES} lines, no per-profile branching (budgets
+ * come from the experiment presets, {@code lib/src/main/resources/presets/experiments/}).
  */
 class NotebookPortabilityTest {
     private static final Pattern TYPE_DECLARATION =
             Pattern.compile("^\\s*(public\\s+|abstract\\s+|final\\s+|static\\s+)*(class|interface|record|enum)\\s+\\w+", Pattern.MULTILINE);
+
+    /** The longest code cell a chapter has (non-blank lines). */
+    static final int MAX_CELL_LINES = 25;
+    private static final Pattern PROFILE_BRANCH = Pattern.compile(
+            "switch\\s*\\(\\s*profile\\s*\\)|profile\\s*[!=]=\\s*Profile\\.|Profile\\.(SMOKE|CPU|PAPER)\\s*[!=]=\\s*profile");
+
+    /** What keeps a code cell from being configuration, calls and display: too long, or branching on the profile. */
+    static List<String> chapterProblems(String source) {
+        List<String> out = new ArrayList<>();
+        long lines = source.lines().filter(l -> !l.isBlank()).count();
+        if (lines > MAX_CELL_LINES) {
+            out.add(lines + " lines, more than " + MAX_CELL_LINES + ": move the logic into lib/");
+        }
+        if (PROFILE_BRANCH.matcher(source).find()) {
+            out.add("branches on the profile: per-profile values belong in presets/experiments/");
+        }
+        return out;
+    }
 
     /** The problems of one code cell's source, empty when it is portable. */
     static List<String> problems(String source) {
@@ -79,6 +99,16 @@ class NotebookPortabilityTest {
     }
 
     @Test
+    void chapterRulesCatchLongCellsAndProfileBranches() {
+        assertTrue(chapterProblems("var e = Experiment.of(\"02-main-results\", profile);\nShow.table(t);").isEmpty());
+        assertTrue(chapterProblems("Conditions.of(Profile.PAPER, \"none\", 0, device, 0, 1.0);").isEmpty());
+        assertFalse(chapterProblems("long s = switch (profile) { case SMOKE -> 3L; default -> 4L; };").isEmpty());
+        assertFalse(chapterProblems("int n = profile == Profile.SMOKE ? 64 : 1000;").isEmpty());
+        assertFalse(chapterProblems("x();\n".repeat(MAX_CELL_LINES + 1)).isEmpty());
+        assertTrue(chapterProblems("x();\n\n".repeat(MAX_CELL_LINES)).isEmpty(), "blank lines do not count");
+    }
+
+    @Test
     void everyNotebookIsPortable() throws IOException {
         Path dir = ProjectPaths.root().resolve("notebooks");
         List<Path> notebooks;
@@ -104,7 +134,9 @@ class NotebookPortabilityTest {
                 } else {
                     src.append(source.asText());
                 }
-                for (String p : problems(src.toString())) {
+                List<String> found = new ArrayList<>(problems(src.toString()));
+                found.addAll(chapterProblems(src.toString()));
+                for (String p : found) {
                     failures.add(nb.getFileName() + " cell " + index + ": " + p);
                 }
             }
