@@ -1,11 +1,25 @@
 /**
- * Noise schedules: the forward process q(x_t | x_{t-1}) and the posterior q(x_{t-1} | x_t, x0) as
- * pure math in plain Java arrays, plus the few DJL operations that use them ({@code qSample},
- * {@code qSamplePairs}, {@code posteriorMean}, {@code samplePosterior}).
+ * Noise schedules: the forward process q(x_t | x_{t-1}) and the posterior q(x_{t-1} | x_t, x0) as pure math in plain
+ * Java arrays, plus the few DJL operations that use them ({@code qSample}, {@code qSamplePairs}, {@code posteriorMean},
+ * {@code samplePosterior}).
  *
- * <p>Source: LDDGAN Sec. 3 (background) and Sec. 4 (few-step denoising in latent space); DDGAN
- * (Xiao et al., ICLR 2022) Sec. 3, Eq. (1)-(4); the values follow the reference code
- * ({@code paper/REFERENCE-CODE.md} section 1), which is identical for DDGAN, WDDGAN and LDDGAN.
+ * <ul>
+ *   <li>{@link lddgan.schedule.FewStepVpSchedule}: the few-step VP schedule of DDGAN, WDDGAN and LDDGAN (T &lt;= 8,
+ *       large betas), float32 as the reference; draws the training pairs ({@link lddgan.schedule.TrainingPair}).
+ *   <li>{@link lddgan.schedule.Posterior}: coef1, coef2 and the variance of q(x_{t-1} | x_t, x0), the sampler's step.
+ *   <li>{@link lddgan.schedule.DiscreteSchedule}: the 1000-step linear, scaled-linear and cosine schedules of the
+ *       Gaussian diffusion baseline (DDPM, DDIM).
+ *   <li>{@link lddgan.schedule.DiffusionSchedule}: what samplers see of either; {@code CoefficientLookup} is the
+ *       reference's {@code extract(table, t, shape)}.
+ * </ul>
+ *
+ * <p>Paper: LDDGAN Sec. 4 (few-step denoising in latent space, T &lt;= 8) and Algorithm 1; Table 10 (T per dataset);
+ * Table 3's DDPM and DDIM rows for the discrete schedules. Reference code: REFERENCE-CODE.md section 1, identical for
+ * DDGAN, WDDGAN and LDDGAN (with the values for T = 4 and T = 2). Predecessors: DDGAN (Xiao et al., ICLR 2022)
+ * Sec. 3, Eq. (1)-(4); DDPM Eq. (4), (6)-(7).
+ *
+ * <p>Layer 2 (lib/ARCHITECTURE.md). May import: {@code io}, {@code config} (and the JDK, DJL, Jackson, Tablesaw,
+ * XChart, EJML); not {@code nn} or {@code data}, its neighbours in layer 2.
  *
  * <h2>Glossary (paper symbol -&gt; Java name)</h2>
  * <table>
