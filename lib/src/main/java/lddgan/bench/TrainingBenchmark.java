@@ -26,7 +26,7 @@ import lddgan.experiment.TrainingSetup;
 /**
  * {@code make bench}, training part: steps per second of the smoke and cpu presets of DDGAN, WDDGAN and LDDGAN, and
  * the process's native memory (resident set) over a long run of the smoke presets with R1 on every step (the
- * DJL-hygiene check of DEVELOPERS.md: memory must stay flat, < 5 % growth after warm-up). Writes
+ * DJL-hygiene check of DEVELOPERS.md: memory must stay flat, &lt; 5 % growth after warm-up). Writes
  * {@code results/bench/training.json}.
  *
  * <p>Environment: {@code LDDGAN_BENCH_RATE_STEPS} (timed steps per preset, default 20, after 3 warm-up steps),

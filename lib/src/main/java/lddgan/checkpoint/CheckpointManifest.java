@@ -8,12 +8,12 @@ import java.util.Map;
  * every file beside it (REFERENCE-CODE.md section 9: the reference's auto-resume restores neither optimizer nor EMA;
  * this one restores everything).
  *
- * <p>The random state is not a byte dump of the engine's generator: {@link GanTrainer} reseeds the engine at every
+ * <p>The random state is not a byte dump of the engine's generator: {@code lddgan.train.GanTrainer} reseeds the engine at every
  * step from (seed, step) and shuffles each epoch from (seed, epoch), so {@code seed} and {@code step} determine it.
  *
  * @param format {@value #FORMAT}
  * @param preset the training preset name
- * @param config the full {@link TrainingConfig} as JSON
+ * @param config the full {@code lddgan.train.TrainingConfig} as JSON
  * @param step steps done
  * @param epoch the epoch of the next step
  * @param seed the run's seed

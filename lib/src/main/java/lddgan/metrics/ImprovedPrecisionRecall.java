@@ -48,7 +48,7 @@ public final class ImprovedPrecisionRecall {
 
     /**
      * The fraction of {@code probes} inside the manifold of {@code manifold}: probe p counts when some manifold
-     * point m has |p - m|^2 <= r_k(m)^2.
+     * point m has |p - m|^2 &lt;= r_k(m)^2.
      */
     public static double coverage(NDArray manifold, NDArray probes, int k, int rowBlock) {
         long m = manifold.getShape().get(0);

@@ -40,7 +40,7 @@ import lddgan.optim.ExponentialMovingAverage;
 /**
  * The adversarial denoising training loop of DDGAN, WDDGAN and LDDGAN (LDDGAN Sec. 4.3, Eq. (5)-(9);
  * REFERENCE-CODE.md section 4). One loop trains all three; the {@link DataSpace} (pixels, Haar wavelets, an
- * autoencoder's latent) and the {@link ReconstructionWeighting} are what differ.
+ * autoencoder's latent) and the {@link lddgan.loss.ReconstructionWeighting} are what differ.
  *
  * <p>Each step, on a real batch x0 (encoded into the data space, without gradient):
  * <ol>

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import lddgan.metrics.TrainingExtent;
 
 /**
- * How a call of {@link Trainer#train} ended (also the {@link TrainingExtent} an evaluation reports).
+ * How a call of {@code train(TrainingBudget)} of a trainer ({@link TrainerBase}) ended (also the {@link TrainingExtent} an evaluation reports).
  *
  * @param config the run's preset name
  * @param startStep steps done before this call (after a resume)
