@@ -1,6 +1,13 @@
 package lddgan.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -18,9 +25,10 @@ import java.util.Set;
 import java.util.List;
 
 /**
- * Strict JSON reading and writing of network configuration records: unknown keys, missing keys and
- * nulls are rejected, and a record's own validation message is passed through as an
- * {@link IllegalArgumentException} naming the source.
+ * Strict JSON reading and writing of configuration records (presets, checkpoint manifests): unknown keys, missing
+ * keys, nulls, duplicate keys and values of another type (a fraction for an integer, a string for a number, a number
+ * for a boolean or a string) are rejected, each with an {@link IllegalArgumentException} naming the source, the key,
+ * the expected type and the value found; a record's own validation message is passed through the same way.
  */
 public final class JsonPresets {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -31,6 +39,20 @@ public final class JsonPresets {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .enable(SerializationFeature.INDENT_OUTPUT)
+            // strict types: no 15.9 -> 15, no "15" -> 15, no 1 -> true, no duplicate keys (an integer for a
+            // floating-point field stays allowed: JSON writes 1 and 1.0 alike)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Float, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
 
     private JsonPresets() {
@@ -103,6 +125,8 @@ public final class JsonPresets {
                 throw new IllegalArgumentException(what + " preset " + path + ": expected a JSON object");
             }
             return object;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(what + " preset " + path + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + path, e);
         }
@@ -118,14 +142,50 @@ public final class JsonPresets {
     }
 
     private static IllegalArgumentException explain(JsonProcessingException e, Class<?> type, String source) {
+        String where = type.getSimpleName() + " from " + source + ": ";
         Throwable cause = e.getCause();
         if (cause instanceof IllegalArgumentException iae) {
-            return new IllegalArgumentException(type.getSimpleName() + " from " + source + ": " + iae.getMessage(), e);
+            return new IllegalArgumentException(where + iae.getMessage(), e);
         }
         if (e instanceof UnrecognizedPropertyException u) {
-            return new IllegalArgumentException(type.getSimpleName() + " from " + source + ": unknown key '"
-                    + u.getPropertyName() + "'; known keys: " + u.getKnownPropertyIds(), e);
+            return new IllegalArgumentException(where + "unknown key '" + u.getPropertyName() + "'; known keys: "
+                    + u.getKnownPropertyIds(), e);
         }
-        return new IllegalArgumentException(type.getSimpleName() + " from " + source + ": " + e.getOriginalMessage(), e);
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null && !m.getPath().isEmpty()) {
+            String found = m instanceof InvalidFormatException f ? " " + f.getValue() : "";
+            return new IllegalArgumentException(where + "key '" + key(m) + "' expects " + typeName(m.getTargetType())
+                    + ", found" + (found.isEmpty() ? " a value of another type" : found) + " (" + e.getOriginalMessage()
+                    + ")", e);
+        }
+        return new IllegalArgumentException(where + e.getOriginalMessage(), e);
+    }
+
+    /** The dotted path of the key a mapping error is about ("generator.nf", "chMult[2]"). */
+    private static String key(JsonMappingException e) {
+        StringBuilder s = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                s.append(s.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                s.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return s.toString();
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "an integer";
+        }
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        return type.getSimpleName();
     }
 }

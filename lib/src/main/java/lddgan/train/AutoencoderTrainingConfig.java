@@ -114,17 +114,8 @@ public record AutoencoderTrainingConfig(
      * @throws IllegalArgumentException when the preset is unknown or has no entry for the profile
      */
     public static AutoencoderTrainingConfig preset(String name, Profile profile) {
-        if (!PRESETS.contains(name)) {
-            throw new IllegalArgumentException("Unknown autoencoder training preset '" + name + "'. Valid presets: "
-                    + String.join(", ", PRESETS));
-        }
         String path = DIR + "/" + name + ".json";
-        ObjectNode tree;
-        try (InputStream in = AutoencoderTrainingConfig.class.getClassLoader().getResourceAsStream(path)) {
-            tree = (ObjectNode) new ObjectMapper().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + path, e);
-        }
+        ObjectNode tree = JsonPresets.readTree(DIR, name, PRESETS, "autoencoder training");
         JsonNode profiles = tree.remove("profiles");
         if (profile != Profile.PAPER) {
             JsonNode changes = profiles == null ? null : profiles.get(profile.id());
