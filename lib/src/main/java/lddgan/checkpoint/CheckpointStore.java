@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,6 +16,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import lddgan.data.Download;
+import lddgan.io.AtomicFiles;
 
 /**
  * The checkpoint directories of one run: {@code <root>/step-0000001200/} with the files and a
@@ -28,6 +27,7 @@ import lddgan.data.Download;
 public final class CheckpointStore {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String PREFIX = "step-";
+    private static final String UNFINISHED = ".writing-";
 
     /** Writes one file of a checkpoint. */
     @FunctionalInterface
@@ -67,26 +67,30 @@ public final class CheckpointStore {
     public Path write(long step, Map<String, FileWriter> files, Function<Map<String, String>, CheckpointManifest> manifest)
             throws IOException {
         Files.createDirectories(root);
+        removeUnfinished();
         Path target = directory(step);
-        Path temporary = Files.createTempDirectory(root, ".writing-" + name(step) + "-");
+        Path temporary = Files.createTempDirectory(root, UNFINISHED + name(step) + "-");
         try {
             Map<String, String> hashes = new LinkedHashMap<>();
             for (Map.Entry<String, FileWriter> file : files.entrySet()) {
                 Path path = temporary.resolve(file.getKey());
                 try (OutputStream out = Files.newOutputStream(path)) {
                     file.getValue().write(out);
+                } catch (IOException e) {
+                    throw new IOException("writing checkpoint file " + target.resolve(file.getKey()) + " failed: "
+                            + e.getMessage() + "; the checkpoints already in " + root + " are unchanged", e);
                 }
+                AtomicFiles.sync(path);
                 hashes.put(file.getKey(), Download.sha256(path));
             }
-            JSON.writeValue(temporary.resolve(CheckpointManifest.FILE).toFile(), manifest.apply(hashes));
+            Path manifestFile = temporary.resolve(CheckpointManifest.FILE);
+            JSON.writeValue(manifestFile.toFile(), manifest.apply(hashes));
+            AtomicFiles.sync(manifestFile);
+            AtomicFiles.sync(temporary);
             if (Files.exists(target)) {
                 deleteTree(target);
             }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target);
-            }
+            AtomicFiles.moveInto(temporary, target);
         } finally {
             if (Files.exists(temporary)) {
                 deleteTree(temporary);
@@ -94,6 +98,27 @@ public final class CheckpointStore {
         }
         prune();
         return target;
+    }
+
+    /**
+     * Deletes the folders of checkpoint writes that never finished (a kill or a power cut during {@link #write}): a
+     * checkpoint is complete only once renamed to its {@code step-N} name, so an {@code .writing-*} folder never holds
+     * a state to resume. Called before every write and when a run looks for its checkpoint.
+     *
+     * @return the folders removed
+     */
+    public List<Path> removeUnfinished() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        List<Path> stale;
+        try (Stream<Path> entries = Files.list(root)) {
+            stale = entries.filter(p -> p.getFileName().toString().startsWith(UNFINISHED) && Files.isDirectory(p)).toList();
+        }
+        for (Path p : stale) {
+            deleteTree(p);
+        }
+        return stale;
     }
 
     /** The directory a checkpoint after {@code step} steps has. */

@@ -41,6 +41,7 @@ public final class RunState {
         if (checkpoints == null) {
             return null;
         }
+        checkpoints.removeUnfinished();
         var latest = checkpoints.latest();
         if (latest.isEmpty()) {
             return null;

@@ -145,6 +145,9 @@ public abstract class TrainerBase implements Trainer, AutoCloseable {
         } catch (TrainingDivergedException e) {
             reason = e.getMessage();
             throw e;
+        } catch (IOException | RuntimeException e) {
+            reason = "failed at step " + step + ": " + e.getMessage();
+            throw e;
         } finally {
             double wall = (System.nanoTime() - t0) / 1e9;
             summary = new TrainingSummary(name, start, step, epoch(), wall, wall > 0 ? (step - start) / wall : 0,
@@ -259,11 +262,16 @@ public abstract class TrainerBase implements Trainer, AutoCloseable {
         }
     }
 
-    /** Stops the run, before the step's update, when a loss is not finite. */
+    /**
+     * Stops the run when a loss is not finite. Nothing of the step reaches the disk; the networks in memory may hold
+     * part of its update (the discriminator's Adam step comes before the generator's losses are known), so the run
+     * must continue from the last checkpoint, never from memory.
+     */
     final void requireFinite(String what, double value) {
         if (!Double.isFinite(value)) {
             throw new TrainingDivergedException(what + " is " + value + " at step " + (step + 1) + " (epoch " + epoch()
-                    + ") of " + name + ": training stopped before this step's update and nothing was written; "
+                    + ") of " + name + ": training stopped; nothing of this step was written to disk (the networks in memory may"
+                    + " hold part of its update: resume from a checkpoint, not from this trainer); "
                     + (lastCheckpoint == null ? "no checkpoint was written yet"
                             : "the last good checkpoint is " + lastCheckpoint), lastCheckpoint);
         }

@@ -129,6 +129,10 @@ class GanTrainerTest {
             TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                     () -> t.train(TrainingBudget.steps(10)));
             assertTrue(e.getMessage().contains("NaN") && e.getMessage().contains("step 3"), e.getMessage());
+            // D's update of step 3 may already be applied in memory: the message must not claim otherwise
+            assertTrue(e.getMessage().contains("nothing of this step was written to disk")
+                    && e.getMessage().contains("resume from a checkpoint")
+                    && !e.getMessage().contains("before this step's update"), e.getMessage());
             assertNotNull(e.lastCheckpoint());
             assertTrue(e.lastCheckpoint().endsWith("step-0000000002"), e.lastCheckpoint().toString());
             assertEquals(2, t.step());
@@ -136,6 +140,31 @@ class GanTrainerTest {
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(List.of("step-0000000001", "step-0000000002"),
                     s.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void aRunThatFailsWritingReportsWhyInItsSummary() throws IOException {
+        Path blocker = tmp.resolve("blocker");
+        Files.writeString(blocker, "a file where the checkpoint folder should be");
+        List<TrainingSummary> ends = new java.util.ArrayList<>();
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void onStep(StepMetrics record) {
+            }
+
+            @Override
+            public void onEnd(TrainingSummary summary) {
+                ends.add(summary);
+            }
+        };
+        try (GanTrainer t = GanTrainer.builder(CONFIG, new PixelSpace(), DATA).checkpoints(blocker.resolve("ckpt"), 1)
+                .listener(listener).build()) {
+            IOException e = assertThrows(IOException.class, () -> t.train(TrainingBudget.steps(2)));
+            assertEquals(1, ends.size());
+            String reason = ends.get(0).reason();
+            assertNotNull(reason, "the summary says why the run stopped");
+            assertTrue(reason.contains("failed at step 1") && reason.contains(e.getMessage()), reason);
         }
     }
 
