@@ -1,5 +1,6 @@
 package lddgan.train;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,7 +18,8 @@ import lddgan.io.AtomicFiles;
 /**
  * The machine-readable training log: one JSON object per step ({@link StepRecord}'s fields: losses, R1, the
  * reconstruction weight lambda, learning rates, timing). On start the file is cut back to the steps the trainer has
- * done (a resumed run rewrites the lines after its checkpoint), atomically; then lines are appended and flushed.
+ * done (a resumed run rewrites the lines after its checkpoint), atomically, dropping with a warning any line that
+ * is not a complete record (a torn last line after a kill or a full disk); then lines are appended and flushed.
  */
 public final class JsonLinesLog implements TrainingListener, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,8 +44,22 @@ public final class JsonLinesLog implements TrainingListener, AutoCloseable {
             Files.createDirectories(file.toAbsolutePath().getParent());
             List<String> kept = new ArrayList<>();
             if (Files.exists(file)) {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    if (!line.isBlank() && JSON.readTree(line).path("step").asLong(Long.MAX_VALUE) <= trainer.step()) {
+                // a kill or a full disk can leave a torn last line: drop what does not parse, say so, and go on
+                String[] lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\n", -1);
+                for (int i = 0; i < lines.length; i++) {
+                    String line = lines[i];
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    JsonNode node;
+                    try {
+                        node = JSON.readTree(line);
+                    } catch (JsonProcessingException e) {
+                        System.err.printf("training log %s: line %d is not a complete JSON record (a write was cut"
+                                + " short); dropped, the log continues from step %d%n", file, i + 1, trainer.step());
+                        continue;
+                    }
+                    if (node.path("step").asLong(Long.MAX_VALUE) <= trainer.step()) {
                         kept.add(line);
                     }
                 }
