@@ -86,8 +86,10 @@ browser-test: setup
 
 test: junit notebooks-smoke browser-test
 
+# Jupyter's runtime files (connection files, server info) stay in the project's build/, not in ~/.local
 lab: setup
-	cd notebooks && jupyter notebook --ip=127.0.0.1 --no-browser $(if $(filter 0,$(shell id -u)),--allow-root)
+	mkdir -p $(ROOT)/build/jupyter-runtime
+	cd notebooks && JUPYTER_RUNTIME_DIR=$(ROOT)/build/jupyter-runtime jupyter notebook --ip=127.0.0.1 --no-browser $(if $(filter 0,$(shell id -u)),--allow-root)
 
 data: setup
 	$(JAVA_RUN) lddgan.data.Cifar10Download
