@@ -42,16 +42,68 @@ public final class TrainRun {
     }
 
     /**
+     * What {@code make train} asks for, checked before any work is done.
+     *
+     * @param preset the training preset (MODEL)
+     * @param profile the profile (LDDGAN_PROFILE)
+     * @param steps the step budget (STEPS)
+     * @param samples samples of each FID (LDDGAN_FID_SAMPLES)
+     * @param seed the run's seed (LDDGAN_SEED)
+     */
+    public record Arguments(String preset, Profile profile, long steps, int samples, long seed) {
+        /**
+         * Parses and checks the arguments (preset, steps) and the environment: a preset with a configuration for the
+         * profile, a positive step count, at least 2 FID samples, a whole-number seed.
+         *
+         * @throws IllegalArgumentException naming the argument or variable, what was expected and what was found
+         */
+        public static Arguments parse(String[] args, Map<String, String> env, Profile profile) {
+            String preset = args.length > 0 && !args[0].isBlank() ? args[0] : TrainingConfig.DDGAN_CIFAR10;
+            long steps = number("STEPS", args.length > 1 && !args[1].isBlank() ? args[1] : "300", 1);
+            long samples = number("LDDGAN_FID_SAMPLES", env.getOrDefault("LDDGAN_FID_SAMPLES", "1000"), 2);
+            long seed = number("LDDGAN_SEED", env.getOrDefault("LDDGAN_SEED", "0"), Long.MIN_VALUE);
+            if (samples > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("LDDGAN_FID_SAMPLES must be at most " + Integer.MAX_VALUE + ", got "
+                        + samples);
+            }
+            try {
+                TrainingConfig.preset(preset, profile);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("MODEL: " + e.getMessage(), e);
+            }
+            return new Arguments(preset, profile, steps, (int) samples, seed);
+        }
+
+        private static long number(String name, String text, long min) {
+            long value;
+            try {
+                value = Long.parseLong(text.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a whole number" + (min > Long.MIN_VALUE ? " >= " + min
+                        : "") + ", got '" + text + "'");
+            }
+            if (value < min) {
+                throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
+            }
+            return value;
+        }
+    }
+
+    /**
      * Arguments: preset (default ddgan-cifar10), steps (default 300). Environment: {@code LDDGAN_PROFILE},
-     * {@code LDDGAN_FID_SAMPLES} (default 1000), {@code LDDGAN_SEED} (default 0).
+     * {@code LDDGAN_FID_SAMPLES} (default 1000), {@code LDDGAN_SEED} (default 0). Bad arguments stop at once with
+     * exit code 2, before anything is built or written.
      */
     public static void main(String[] args) throws IOException {
-        String preset = args.length > 0 ? args[0] : TrainingConfig.DDGAN_CIFAR10;
-        long steps = args.length > 1 ? Long.parseLong(args[1]) : 300;
-        int samples = Integer.parseInt(System.getenv().getOrDefault("LDDGAN_FID_SAMPLES", "1000"));
-        long seed = Long.parseLong(System.getenv().getOrDefault("LDDGAN_SEED", "0"));
-        Profile profile = Profile.current();
-        run(preset, profile, steps, samples, seed);
+        Arguments a;
+        try {
+            a = Arguments.parse(args, System.getenv(), Profile.current());
+        } catch (IllegalArgumentException e) {
+            System.err.println("make train: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        run(a.preset(), a.profile(), a.steps(), a.samples(), a.seed());
     }
 
     /** Runs and writes the results; returns the FID before and after ({@code fid_start} may be absent on resume). */
