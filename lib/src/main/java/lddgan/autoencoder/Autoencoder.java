@@ -36,6 +36,7 @@ public final class Autoencoder extends ComposedBlock implements FirstStage {
     private final Conv2d postQuantConv;
     private final Decoder decoder;
     private double scaleFactor;
+    private AutoencoderIdentity identity;
 
     /**
      * One training forward pass.
@@ -239,6 +240,22 @@ public final class Autoencoder extends ComposedBlock implements FirstStage {
     @Override
     public double scaleFactor() {
         return scaleFactor;
+    }
+
+    /** {@inheritDoc} The checkpoint it was loaded from ({@link #setIdentity}), else "NAME untrained". */
+    @Override
+    public String weightsIdentity() {
+        return identity == null ? name() + " untrained" : "SHA-256 " + identity.sha256();
+    }
+
+    /** The checkpoint these weights came from, or null when they were not loaded from one. */
+    public AutoencoderIdentity identity() {
+        return identity;
+    }
+
+    /** Records the checkpoint the weights were loaded from ({@code lddgan.train.AutoencoderTrainer#load} does). */
+    public void setIdentity(AutoencoderIdentity value) {
+        this.identity = value;
     }
 
     /** Replaces the scale factor (e.g. with the one a {@code LatentCache} measured). */

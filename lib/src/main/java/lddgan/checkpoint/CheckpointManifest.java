@@ -20,13 +20,15 @@ import java.util.Map;
  * @param dataset the training set's name
  * @param datasetSize images in it
  * @param space the data space's name
+ * @param firstStage the first stage of a latent space (its weights' identity and scale factor, {@code
+ *     DataSpace.firstStage()}), null for pixels and wavelets and in manifests written before it was recorded
  * @param generatorOptimizerSteps Adam t of G
  * @param discriminatorOptimizerSteps Adam t of D
  * @param files file name to SHA-256 (hex) of every other file of the checkpoint
  * @param created ISO-8601 time of writing
  */
 public record CheckpointManifest(String format, String preset, JsonNode config, long step, int epoch, long seed,
-                                 String dataset, int datasetSize, String space, long generatorOptimizerSteps,
+                                 String dataset, int datasetSize, String space, String firstStage, long generatorOptimizerSteps,
                                  long discriminatorOptimizerSteps, Map<String, String> files, String created) {
     /** The manifest format this version writes and reads. */
     public static final String FORMAT = "lddgan-checkpoint/1";

@@ -37,7 +37,7 @@ public final class RunState {
      * @throws IllegalArgumentException naming what differs when the checkpoint belongs to another run
      */
     public static ResumePoint find(CheckpointStore checkpoints, boolean resume, String preset, JsonNode config, long seed,
-            String dataset, int datasetSize, String space) throws IOException {
+            String dataset, int datasetSize, String space, String firstStage) throws IOException {
         if (checkpoints == null) {
             return null;
         }
@@ -66,6 +66,14 @@ public final class RunState {
                     + " on " + m.dataset() + " (" + m.datasetSize() + " images, " + m.space() + " space); this run has seed "
                     + seed + " on " + dataset + " (" + datasetSize + " images, " + space
                     + " space): refusing to resume; nothing was overwritten");
+        }
+        if (!java.util.Objects.equals(firstStage, m.firstStage())) {
+            throw new IllegalArgumentException("checkpoint " + latest.get() + " was trained in the latent space of "
+                    + (m.firstStage() == null ? "a first stage it does not record (written before checkpoints recorded"
+                            + " their first stage)" : "the first stage " + m.firstStage()) + ", but this run's is "
+                    + (firstStage == null ? "none" : firstStage) + ": its generator's samples would be decoded by another"
+                    + " decoder. Start over: delete " + checkpoints.root() + " (or train into another directory), or"
+                    + " restore that first stage; nothing was overwritten");
         }
         return new ResumePoint(latest.get(), m);
     }

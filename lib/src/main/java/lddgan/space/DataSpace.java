@@ -51,6 +51,14 @@ public interface DataSpace {
      */
     double scaleFactor();
 
+    /**
+     * The first stage this space depends on, as a checkpoint of a model trained in it records it: its weights'
+     * identity and the scale factor; null for spaces without one (pixels, wavelets).
+     */
+    default String firstStage() {
+        return null;
+    }
+
     /** Whether {@link #encode} draws random numbers (a KL autoencoder); false by default. */
     default boolean isStochastic() {
         return false;

@@ -58,4 +58,13 @@ public interface FirstStage {
      * CelebA-HQ / LSUN Church autoencoders.
      */
     double scaleFactor();
+
+    /**
+     * What identifies these weights: a trained autoencoder's checkpoint (the SHA-256 of its manifest, which lists
+     * every weight file's SHA-256); by default the name (fixed or untrained weights). Checkpoints of models trained
+     * in this latent record it, so that they are never resumed or decoded with another first stage.
+     */
+    default String weightsIdentity() {
+        return name();
+    }
 }

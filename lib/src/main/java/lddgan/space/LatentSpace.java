@@ -70,6 +70,12 @@ public final class LatentSpace implements DataSpace {
         return stage.isStochastic();
     }
 
+    /** {@inheritDoc} "name (weights identity), scale factor s". */
+    @Override
+    public String firstStage() {
+        return stage.name() + " (" + stage.weightsIdentity() + "), scale factor " + stage.scaleFactor();
+    }
+
     @Override
     public String toString() {
         return "LatentSpace(" + stage.name() + ", scale " + stage.scaleFactor() + ")";

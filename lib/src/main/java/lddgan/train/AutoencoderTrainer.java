@@ -70,7 +70,7 @@ public final class AutoencoderTrainer extends TrainerBase {
     private final PerceptualLoss perceptual;
 
     private AutoencoderTrainer(Builder b) throws IOException {
-        super(b.config.name(), b.config.batchSize(), b.data, b.config.toJson(), SPACE, b);
+        super(b.config.name(), b.config.batchSize(), b.data, b.config.toJson(), SPACE, null, b);
         this.config = b.config;
         this.device = b.device == null ? Engine.getInstance().defaultDevice() : b.device;
         this.perceptual = b.perceptual;
@@ -172,6 +172,7 @@ public final class AutoencoderTrainer extends TrainerBase {
         Autoencoder ae = new Autoencoder(config.autoencoder());
         ae.initialize(manager, 1);
         RunState.load(ae, directory.resolve(AUTOENCODER_FILE), manager, false);
+        ae.setIdentity(AutoencoderIdentity.of(m.preset(), directory.resolve(CheckpointManifest.FILE)));
         return ae;
     }
 

@@ -52,7 +52,7 @@ public final class DiffusionTrainer extends TrainerBase {
     private final ExponentialMovingAverage ema;
 
     private DiffusionTrainer(Builder b) throws IOException {
-        super(b.config.name(), b.config.batchSize(), b.data, b.config.toJson(), b.space.name(), b);
+        super(b.config.name(), b.config.batchSize(), b.data, b.config.toJson(), b.space.name(), b.space.firstStage(), b);
         this.config = b.config;
         this.space = b.space;
         this.device = Engine.getInstance().defaultDevice();

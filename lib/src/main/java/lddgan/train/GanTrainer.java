@@ -82,7 +82,7 @@ public final class GanTrainer extends TrainerBase {
     private final R1Penalty.Critic critic;
 
     private GanTrainer(Builder b) throws IOException {
-        super(b.config.name(), b.config.batchSize(), b.data, b.config.toJson(), b.space.name(), b);
+        super(b.config.name(), b.config.batchSize(), b.data, b.config.toJson(), b.space.name(), b.space.firstStage(), b);
         this.config = b.config;
         this.space = b.space;
         this.devices = b.devices == null ? List.of(Engine.getInstance().defaultDevice()) : List.copyOf(b.devices);

@@ -30,6 +30,7 @@ public abstract class TrainerBase implements Trainer, AutoCloseable {
     private final int batchSize;
     private final com.fasterxml.jackson.databind.JsonNode config;
     private final String space;
+    private final String firstStage;
     final ImageSet data;
     final long seed;
     final CheckpointStore checkpoints;
@@ -47,14 +48,16 @@ public abstract class TrainerBase implements Trainer, AutoCloseable {
      * @param data the training set
      * @param configJson the full configuration as JSON (checkpoint manifests; resumes must match it)
      * @param space the data space's name, as the manifest records it
+     * @param firstStage the first stage the space depends on ({@code DataSpace.firstStage()}), or null
      * @param options the shared options
      */
-    TrainerBase(String name, int batchSize, ImageSet data, String configJson, String space, Options<?> options)
-            throws IOException {
+    TrainerBase(String name, int batchSize, ImageSet data, String configJson, String space, String firstStage,
+            Options<?> options) throws IOException {
         this.name = name;
         this.batchSize = batchSize;
         this.config = new com.fasterxml.jackson.databind.ObjectMapper().readTree(configJson);
         this.space = space;
+        this.firstStage = firstStage;
         this.data = data;
         if (data.size() < batchSize) {
             throw new IllegalArgumentException("training set " + data.name() + " has " + data.size()
@@ -170,7 +173,7 @@ public abstract class TrainerBase implements Trainer, AutoCloseable {
      * run.
      */
     final RunState.ResumePoint findResume(boolean resume) throws IOException {
-        return RunState.find(checkpoints, resume, name, config, seed, data.name(), data.size(), space);
+        return RunState.find(checkpoints, resume, name, config, seed, data.name(), data.size(), space, firstStage);
     }
 
     /**
@@ -186,7 +189,7 @@ public abstract class TrainerBase implements Trainer, AutoCloseable {
             throw new IllegalStateException("no checkpoint directory was configured (Builder.checkpoints)");
         }
         lastCheckpoint = checkpoints.write(step, files, hashes -> new CheckpointManifest(CheckpointManifest.FORMAT, name,
-                config, step, epoch(), seed, data.name(), data.size(), space, generatorOptimizerSteps,
+                config, step, epoch(), seed, data.name(), data.size(), space, firstStage, generatorOptimizerSteps,
                 discriminatorOptimizerSteps, hashes, java.time.Instant.now().toString()));
         for (TrainingListener l : listeners) {
             l.onCheckpoint(lastCheckpoint, step);

@@ -24,6 +24,8 @@ import lddgan.config.Profile;
 import lddgan.data.ImageSet;
 import lddgan.data.SyntheticImages;
 import lddgan.space.DataSpace;
+import lddgan.space.HaarStandInFirstStage;
+import lddgan.space.LatentSpace;
 import lddgan.space.PixelSpace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -166,6 +168,63 @@ class GanTrainerTest {
             assertNotNull(reason, "the summary says why the run stopped");
             assertTrue(reason.contains("failed at step 1") && reason.contains(e.getMessage()), reason);
         }
+    }
+
+    @Test
+    void aCheckpointIsNeverResumedWithAnotherFirstStage() throws IOException {
+        Path dir = tmp.resolve("latent");
+        TrainingConfig lddgan = TrainingConfig.preset("lddgan-cifar10", Profile.SMOKE);
+        try (GanTrainer t = GanTrainer.builder(lddgan, latentOf("run A"), DATA).checkpoints(dir, 1).build()) {
+            t.train(TrainingBudget.steps(1));
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GanTrainer.builder(lddgan, latentOf("run B"), DATA).checkpoints(dir, 1).build().close());
+        assertTrue(e.getMessage().contains("run A") && e.getMessage().contains("run B")
+                && e.getMessage().contains("Start over: delete " + dir), e.getMessage());
+        try (GanTrainer t = GanTrainer.builder(lddgan, latentOf("run A"), DATA).checkpoints(dir, 1).build()) {
+            assertEquals(1, t.step(), "the same first stage resumes");
+        }
+    }
+
+    /** The Haar stand-in latent, its weights' identity named {@code identity}. */
+    private static DataSpace latentOf(String identity) {
+        HaarStandInFirstStage haar = new HaarStandInFirstStage();
+        return new LatentSpace(new lddgan.space.FirstStage() {
+            @Override
+            public NDArray encode(NDArray images) {
+                return haar.encode(images);
+            }
+
+            @Override
+            public NDArray decode(NDArray latent) {
+                return haar.decode(latent);
+            }
+
+            @Override
+            public Shape latentShape(Shape imageShape) {
+                return haar.latentShape(imageShape);
+            }
+
+            @Override
+            public boolean isStochastic() {
+                return haar.isStochastic();
+            }
+
+            @Override
+            public String name() {
+                return haar.name();
+            }
+
+            @Override
+            public double scaleFactor() {
+                return haar.scaleFactor();
+            }
+
+            @Override
+            public String weightsIdentity() {
+                return identity;
+            }
+        });
     }
 
     @Test
