@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import lddgan.config.ProjectPaths;
@@ -24,6 +25,7 @@ import lddgan.train.GanTrainer;
 import lddgan.train.JsonLinesLog;
 import lddgan.train.LiveLossChart;
 import lddgan.train.ProgressBar;
+import lddgan.train.StepRecord;
 import lddgan.train.TrainingBudget;
 import lddgan.train.TrainingConfig;
 import lddgan.train.TrainingSummary;
@@ -140,12 +142,18 @@ public final class TrainRun {
             out.put("fid_end", evaluate(trainer, extractor, reference, manager, samples, results, "end"));
             out.put("steps", summary.steps());
             out.put("epochs", summary.epoch());
-            out.put("steps_per_second", summary.stepsPerSecond());
-            out.put("training_seconds", summary.wallSeconds());
-            results.writeBytes("losses.png", Charts.png(chart.chart()));
+            // the whole run from its log, over every resumed segment (the live chart shows only this call's steps)
+            List<StepRecord> records = JsonLinesLog.readRecords(log.file(), StepRecord.class);
+            double trainingSeconds = records.stream().mapToDouble(StepRecord::seconds).sum();
+            out.put("steps_per_second", records.size() / trainingSeconds);
+            out.put("training_seconds", trainingSeconds);
+            out.put("training_seconds_this_call", summary.wallSeconds());
+            out.put("logged_steps", records.size());
+            results.writeBytes("losses.png", Charts.png(LiveLossChart.of("losses of " + config.name(), records)));
             Conditions conditions = Conditions.of(profile, train.name(), train.size(), Engine.getInstance().defaultDevice(),
                     seed, (System.nanoTime() - t0) / 1e9).with("preset", config.name()).with("config", config.toString())
                     .with("fid extractor", extractor.id()).with("fid samples", samples)
+                    .with("training time", "sum of the logged step times over every segment of the run (resumes included)")
                     .with("fid reference", "training set (" + train.size() + " images)")
                     .with("note", "offline-extractor FID of EMA samples: progress within this run, not the paper's FID");
             results.writeJson("fid", out, conditions);

@@ -95,6 +95,34 @@ public final class JsonLinesLog implements TrainingListener, AutoCloseable {
         close();
     }
 
+    /**
+     * Reads a log back as the records of one loop ({@link StepRecord}, {@link AutoencoderStepRecord},
+     * {@link DiffusionStepRecord}), a quantity written as null (not computed that step) read as NaN: the whole run
+     * from step 1, over every resumed segment.
+     *
+     * @throws IOException naming the file and the line when a line is not such a record
+     */
+    public static <T extends Record & StepMetrics> List<T> readRecords(Path file, Class<T> type) throws IOException {
+        List<T> out = new ArrayList<>();
+        int line = 0;
+        for (JsonNode node : read(file)) {
+            line++;
+            ObjectNode copy = ((ObjectNode) node).deepCopy();
+            for (var c : type.getRecordComponents()) {
+                if (c.getType() == double.class && copy.path(c.getName()).isNull()) {
+                    copy.put(c.getName(), Double.NaN);
+                }
+            }
+            try {
+                out.add(JSON.treeToValue(copy, type));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IOException("training log " + file + ", record " + line + ": not a " + type.getSimpleName()
+                        + ": " + e.getOriginalMessage(), e);
+            }
+        }
+        return out;
+    }
+
     /** Reads a log back: one JSON object per step. */
     public static List<JsonNode> read(Path file) throws IOException {
         List<JsonNode> out = new ArrayList<>();

@@ -37,14 +37,29 @@ public final class LiveLossChart implements TrainingListener {
         }
     }
 
-    @Override
-    public void onStep(StepMetrics r) {
+    /**
+     * The loss chart of a whole run from its records (for example {@link JsonLinesLog#readRecords} after a resume,
+     * which the live chart of the last segment does not cover).
+     */
+    public static XYChart of(String title, List<? extends StepMetrics> records) {
+        LiveLossChart chart = new LiveLossChart();
+        chart.title = title;
+        records.forEach(chart::add);
+        return chart.chart();
+    }
+
+    private void add(StepMetrics r) {
         r.chartSeries().forEach((label, value) -> {
             if (!Double.isNaN(value)) {
                 xs.computeIfAbsent(label, k -> new ArrayList<>()).add((double) r.step());
                 ys.computeIfAbsent(label, k -> new ArrayList<>()).add(value);
             }
         });
+    }
+
+    @Override
+    public void onStep(StepMetrics r) {
+        add(r);
         if (r.elapsedSeconds() - lastDraw >= intervalSeconds) {
             draw();
             lastDraw = r.elapsedSeconds();

@@ -65,4 +65,25 @@ class JsonLinesLogTest {
         }
         assertEquals(2, JsonLinesLog.read(file).size());
     }
+
+    @Test
+    void aResumedRunsLogReadsBackAsTheWholeRunWithNullAsNaN() throws IOException {
+        Path file = tmp.resolve("whole.jsonl");
+        StepRecord one = new StepRecord(1, 0, 0.7, 0.6, 0.01, 0.8, 0.2, 0.5, 1e-4, 1e-4, 1.5, 1.5);
+        StepRecord two = new StepRecord(2, 0, 0.6, 0.5, Double.NaN, 0.9, 0.1, 0.5, 1e-4, 1e-4, 2.5, 2.5);
+        try (JsonLinesLog log = new JsonLinesLog(file)) {
+            log.onStart(at(0), TrainingBudget.steps(1));
+            log.onStep(one);
+        }
+        try (JsonLinesLog log = new JsonLinesLog(file)) { // a second segment, resumed at step 1
+            log.onStart(at(1), TrainingBudget.steps(2));
+            log.onStep(two);
+        }
+        List<StepRecord> records = JsonLinesLog.readRecords(file, StepRecord.class);
+        assertEquals(List.of(one, two), records);
+        assertEquals(4.0, records.stream().mapToDouble(StepRecord::seconds).sum(), "time over both segments");
+        var chart = LiveLossChart.of("whole run", records);
+        assertEquals(List.of(1.0, 2.0), java.util.Arrays.stream(chart.getSeriesMap().values().iterator().next().getXData())
+                .boxed().toList());
+    }
 }
