@@ -2,6 +2,7 @@ package lddgan.data;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,14 +11,23 @@ import java.util.stream.IntStream;
 import lddgan.config.ProjectPaths;
 
 /**
- * The CIFAR-10 dataset on this machine (the paper's Sec. 5.1.1 CIFAR-10 32x32 benchmark).
+ * The CIFAR-10 dataset on this machine (the paper's CIFAR-10 32x32 benchmark, Tables 1-3).
  *
- * <p>Where it is looked for, first match wins:
+ * <p>Where it is looked for:
  * <ol>
- *   <li>the folder in {@value #ENV} (holding {@code data_batch_1.bin}, or a {@code cifar-10-batches-bin} folder that does);
- *   <li>{@code data/cifar-10-batches-bin} under the project root (what {@code make data} writes);
- *   <li>{@code ../shared/data/cifar10-subset} beside the project root (5,170 train / 1,017 test real images).
+ *   <li>the folder in {@value #ENV} (or the system property {@code lddgan.data}), holding {@code data_batch_1.bin} or
+ *       a {@code cifar-10-batches-bin} folder that does. When it is set, it must hold the data: an empty value or a
+ *       folder without it is an error naming the path, never a fallback to another copy;
+ *   <li>otherwise {@code data/cifar-10-batches-bin} under the project root (what {@code make data} writes);
+ *   <li>otherwise {@code ../shared/data/cifar10-subset} beside the project root (5,170 train / 1,017 test real images).
  * </ol>
+ * Every training file must be there (a missing one is an error, not a smaller set); a {@code SHA256SUMS} file beside
+ * them is verified, so a truncated or altered file is refused naming it.
+ *
+ * <p>What is read is a named {@link Selection} of records: the small profiles read {@link Selection#SUBSET}, the first
+ * records of each official batch, which are exactly the records of the shared subset, so that a reviewer with the
+ * full CIFAR-10 ({@code make data}) trains on the very same images and {@code make verify} compares like with like;
+ * the paper profile reads {@link Selection#ALL}, which must be the full 50,000.
  *
  * @param dir the folder holding the batch files
  */
@@ -28,38 +38,143 @@ public record Cifar10(Path dir) {
     public static final List<String> TRAIN_FILES = IntStream.rangeClosed(1, 5).mapToObj(i -> "data_batch_" + i + ".bin").toList();
     /** The test batch file. */
     public static final String TEST_FILE = "test_batch.bin";
+    /** The checksum file of a subset (sha256sum format). */
+    public static final String CHECKSUMS = "SHA256SUMS";
+    /** Records of each official batch file. */
+    public static final int RECORDS_PER_FILE = 10_000;
 
-    /** The first folder in the search order that holds CIFAR-10 batch files, if any. */
+    /**
+     * Which records are read: the first {@code train[i]} records of {@code data_batch_(i+1).bin} and the first
+     * {@code test} records of {@code test_batch.bin}; -1 reads a whole file.
+     *
+     * @param name the selection's name, as results record it
+     * @param train records per training file
+     * @param test records of the test file
+     */
+    public record Selection(String name, List<Integer> train, int test) {
+        /** The shared subset's records (its README): 1,102 + 4 x 1,017 = 5,170 training and 1,017 test images. */
+        public static final Selection SUBSET = new Selection("subset-5170", List.of(1102, 1017, 1017, 1017, 1017), 1017);
+        /** Every record: on the full dataset 50,000 training and 10,000 test images. */
+        public static final Selection ALL = new Selection("all", List.of(-1, -1, -1, -1, -1), -1);
+
+        /** A short description for data set names. */
+        String describe() {
+            return this == ALL || equals(ALL) ? "every record" : "selection " + name + ": the first " + train + " records of"
+                    + " data_batch_1..5, " + test + " of test_batch";
+        }
+    }
+
+    /**
+     * The folder to read: {@value #ENV} when set (which must hold the data), else the first default location that
+     * does; empty when nothing was set and nothing is found.
+     *
+     * @throws IllegalStateException when {@value #ENV} is set but empty or names a folder without CIFAR-10, naming it
+     */
     public static Optional<Cifar10> locate() {
-        List<Path> candidates = new ArrayList<>();
         String configured = System.getProperty("lddgan.data", System.getenv(ENV));
-        if (configured != null && !configured.isBlank()) {
+        if (configured != null) {
+            if (configured.isBlank()) {
+                throw new IllegalStateException(ENV + " is set but empty: set it to a folder holding data_batch_1.bin .."
+                        + " test_batch.bin, or unset it to use the default locations");
+            }
             Path p = Path.of(configured);
-            candidates.add(p);
-            candidates.add(p.resolve("cifar-10-batches-bin"));
+            for (Path candidate : List.of(p, p.resolve("cifar-10-batches-bin"))) {
+                if (Files.isRegularFile(candidate.resolve(TRAIN_FILES.get(0)))) {
+                    return Optional.of(new Cifar10(candidate));
+                }
+            }
+            throw new IllegalStateException(ENV + "=" + configured + " holds no CIFAR-10: expected " + TRAIN_FILES.get(0)
+                    + " .. " + TEST_FILE + " in " + p.toAbsolutePath() + " or in its cifar-10-batches-bin folder, found "
+                    + (Files.isDirectory(p) ? "neither" : "no such folder") + "; nothing else is used in its place");
         }
         Path root = ProjectPaths.root();
-        candidates.add(root.resolve("data").resolve("cifar-10-batches-bin"));
-        candidates.add(root.resolve("..").resolve("shared").resolve("data").resolve("cifar10-subset").normalize());
+        List<Path> candidates = List.of(root.resolve("data").resolve("cifar-10-batches-bin"),
+                root.resolve("..").resolve("shared").resolve("data").resolve("cifar10-subset").normalize());
         return candidates.stream().filter(p -> Files.isRegularFile(p.resolve(TRAIN_FILES.get(0)))).findFirst().map(Cifar10::new);
     }
 
     /** Like {@link #locate()} but failing with a message that says how to get the data. */
     public static Cifar10 require() {
-        return locate().orElseThrow(() -> new IllegalStateException("CIFAR-10 not found: run `make data` on a connected machine, "
-                + "or set " + ENV + " to a folder holding data_batch_1.bin .. test_batch.bin"));
+        return locate().orElseThrow(() -> new IllegalStateException("CIFAR-10 not found in data/cifar-10-batches-bin or"
+                + " ../shared/data/cifar10-subset: run `make data` on a connected machine, or set " + ENV
+                + " to a folder holding data_batch_1.bin .. test_batch.bin"));
     }
 
-    /** The training split: every {@code data_batch_N.bin} present, in order. */
+    /** The training split: every record of every {@code data_batch_N.bin} ({@link Selection#ALL}). */
     public ImageSet train() throws IOException {
-        List<Path> files = TRAIN_FILES.stream().map(dir::resolve).filter(Files::isRegularFile).toList();
-        return Cifar10Binary.read("CIFAR-10 train (" + dir + ")", files);
+        return train(Selection.ALL);
     }
 
-    /** The test split. */
+    /**
+     * The training records of a selection, file by file in order.
+     *
+     * @throws IOException naming the file when one is missing, fails its checksum, or holds fewer records than the
+     *     selection takes from it
+     */
+    public ImageSet train(Selection selection) throws IOException {
+        verifyChecksums();
+        List<ImageSet> parts = new ArrayList<>();
+        for (int i = 0; i < TRAIN_FILES.size(); i++) {
+            parts.add(records(TRAIN_FILES.get(i), selection.train().get(i)));
+        }
+        return ImageSet.concat("CIFAR-10 train (" + selection.describe() + "; " + dir + ")", parts.toArray(ImageSet[]::new));
+    }
+
+    /** The test split ({@link Selection#ALL}). */
     public ImageSet test() throws IOException {
-        ImageSet s = Cifar10Binary.read(dir.resolve(TEST_FILE));
-        return new ImageSet("CIFAR-10 test (" + dir + ")", s.channels(), s.height(), s.width(), s.pixels(), s.labels());
+        return test(Selection.ALL);
+    }
+
+    /** The test records of a selection. */
+    public ImageSet test(Selection selection) throws IOException {
+        verifyChecksums();
+        ImageSet s = records(TEST_FILE, selection.test());
+        return new ImageSet("CIFAR-10 test (" + selection.describe() + "; " + dir + ")", s.channels(), s.height(),
+                s.width(), s.pixels(), s.labels());
+    }
+
+    private ImageSet records(String fileName, int count) throws IOException {
+        Path file = dir.resolve(fileName);
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "CIFAR-10 batch file missing from " + dir
+                    + " (every one of data_batch_1..5.bin and test_batch.bin is needed; run `make data`)");
+        }
+        ImageSet all = Cifar10Binary.read(file);
+        if (count < 0) {
+            return all;
+        }
+        if (all.size() < count) {
+            throw new IOException("CIFAR-10 file " + file + " holds " + all.size() + " records, the selection takes the"
+                    + " first " + count);
+        }
+        return all.limit(count);
+    }
+
+    /**
+     * Checks every file {@value #CHECKSUMS} lists, when the folder has one.
+     *
+     * @throws IOException naming the file, the expected and the found SHA-256
+     */
+    public void verifyChecksums() throws IOException {
+        Path sums = dir.resolve(CHECKSUMS);
+        if (!Files.isRegularFile(sums)) {
+            return;
+        }
+        for (String line : Files.readAllLines(sums)) {
+            String[] parts = line.trim().split("\\s+\\*?", 2);
+            if (parts.length != 2) {
+                continue;
+            }
+            Path file = dir.resolve(parts[1]);
+            if (!Files.isRegularFile(file)) {
+                throw new NoSuchFileException(file.toString(), null, "listed in " + sums + " but missing");
+            }
+            String actual = Download.sha256(file);
+            if (!actual.equalsIgnoreCase(parts[0])) {
+                throw new IOException("CIFAR-10 file " + file + " does not match " + sums + ": SHA-256 " + actual
+                        + ", expected " + parts[0] + " (truncated or altered)");
+            }
+        }
     }
 
     /** True when this is the full dataset (50,000 training images) rather than a subset. */

@@ -77,28 +77,62 @@ public final class TrainingSetup {
     /** The first stage of the CIFAR-10 LDDGAN presets. */
     public static final String FIRST_STAGE = "cifar10-f2";
 
+    /** Environment variable asking for the data: {@value #SYNTHETIC} for synthetic shapes, unset for CIFAR-10. */
+    public static final String DATA_ENV = "LDDGAN_DATA";
+    /** The value of {@value #DATA_ENV} that asks for synthetic shapes (machines without any CIFAR-10, e.g. CI). */
+    public static final String SYNTHETIC = "synthetic";
+
     /**
-     * The CIFAR-10 training images for a profile: the located data set (full or subset), or, on the smoke profile
-     * only, {@code syntheticSize} synthetic images.
+     * The CIFAR-10 training images for a profile ({@link Cifar10}): the paper profile reads every record of the full
+     * dataset, the smaller profiles the named selection {@link Cifar10.Selection#SUBSET} (the same images from the
+     * shared subset or from the full download). Synthetic shapes only when {@value #DATA_ENV}={@value #SYNTHETIC}
+     * asks for them (their name says so in every result).
      *
-     * @throws IllegalStateException on the cpu and paper profiles when no CIFAR-10 is found (the message says how to
-     *     get it)
+     * @throws IllegalStateException when no CIFAR-10 is found or {@link Cifar10#ENV} names a folder without it (the
+     *     message says how to get it), or when the paper profile finds only a subset
      */
     public static ImageSet cifar10Train(Profile profile, int syntheticSize) throws IOException {
-        var located = Cifar10.locate();
-        if (located.isPresent()) {
-            return located.get().train();
+        if (syntheticRequested()) {
+            return SyntheticImages.generate(syntheticSize, 32, 0);
         }
-        if (profile != Profile.SMOKE) {
-            Cifar10.require();
-        }
-        return SyntheticImages.generate(syntheticSize, 32, 0);
+        Cifar10 cifar = Cifar10.require();
+        return cifar.train(selection(profile, cifar));
     }
 
-    /** The CIFAR-10 test images when present (for the offline extractor's accuracy), else a synthetic set. */
+    /** The CIFAR-10 test images of the current profile's selection, or synthetic ones when asked for. */
     public static ImageSet cifar10Test(int syntheticSize) throws IOException {
-        var located = Cifar10.locate();
-        return located.isPresent() ? located.get().test() : SyntheticImages.generate(syntheticSize, 32, 1);
+        if (syntheticRequested()) {
+            return SyntheticImages.generate(syntheticSize, 32, 1);
+        }
+        Cifar10 cifar = Cifar10.require();
+        return cifar.test(selection(Profile.current(), cifar));
+    }
+
+    private static Cifar10.Selection selection(Profile profile, Cifar10 cifar) throws IOException {
+        if (profile != Profile.PAPER) {
+            return Cifar10.Selection.SUBSET;
+        }
+        if (!cifar.isFull()) {
+            throw new IllegalStateException("the paper profile trains on the full CIFAR-10 (50,000 images), but "
+                    + cifar.dir() + " holds a subset: run `make data`, or use the cpu or smoke profile");
+        }
+        return Cifar10.Selection.ALL;
+    }
+
+    /**
+     * Whether {@value #DATA_ENV} asks for synthetic shapes.
+     *
+     * @throws IllegalArgumentException for a value other than {@value #SYNTHETIC} or {@code cifar10}
+     */
+    static boolean syntheticRequested() {
+        String value = System.getenv(DATA_ENV);
+        if (value == null || value.isBlank() || value.equals("cifar10")) {
+            return false;
+        }
+        if (value.equals(SYNTHETIC)) {
+            return true;
+        }
+        throw new IllegalArgumentException(DATA_ENV + " must be '" + SYNTHETIC + "' or 'cifar10', got '" + value + "'");
     }
 
     /** A name for files: lower case, no '@'. */
