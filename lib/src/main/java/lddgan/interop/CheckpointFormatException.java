@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** A file that is not a readable checkpoint (or state of the expected kind): the message names the file and what was found. */
-public final class CheckpointFormatException extends IOException {
+public class CheckpointFormatException extends IOException {
     private static final long serialVersionUID = 1L;
     private final transient Path file;
 
