@@ -3,6 +3,7 @@ package lddgan.interop;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -96,49 +97,70 @@ public final class ParityCheck {
         return diff / scale;
     }
 
-    /** Runs one case directory. */
-    public static Result run(Path caseDir) throws IOException {
+    /**
+     * A case's network, built from its {@code config.json} and initialised for the batch of {@code io.npz}.
+     *
+     * @param network our network (not yet loaded)
+     * @param kind the case's kind ({@code G}, {@code Dsmall}, {@code Dlarge}, {@code AE})
+     * @param json the whole {@code config.json}
+     * @param description what was built, for the report
+     */
+    public record Built(Block network, String kind, JsonNode json, String description) {
+    }
+
+    /** Builds and initialises the network of a G, D or AE case directory (batch size from {@code io.npz}). */
+    public static Built build(NDManager manager, Path caseDir) throws IOException {
         String name = caseDir.getFileName().toString();
         JsonNode json = Json.MAPPER.readTree(caseDir.resolve("config.json").toFile());
         String kind = json.path("kind").asText();
         JsonNode c = json.get("config");
+        Map<String, NDArray> io = npz(manager, caseDir.resolve("io.npz"));
+        if (kind.equals("G")) {
+            NcsnppGenerator g = new NcsnppGenerator(ReferenceConfigs.generator(name, c));
+            g.initialize(manager, (int) io.get("x_t").getShape().get(0));
+            return new Built(g, kind, json, "NcsnppGenerator nf " + g.config().nf() + " " + g.config().chMult());
+        }
+        if (kind.startsWith("D")) {
+            Shape x = io.get("x_prev").getShape();
+            Discriminator d = new Discriminator(ReferenceConfigs.discriminator(name, kind, c, (int) x.get(2)));
+            d.initialize(manager, (int) x.get(0));
+            return new Built(d, kind, json, "Discriminator " + d.config().variant() + " " + d.config().numBlocks()
+                    + " blocks");
+        }
+        if (kind.equals("AE")) {
+            Autoencoder ae = new Autoencoder(ReferenceConfigs.autoencoder(name, c));
+            ae.initialize(manager, (int) io.get("x").getShape().get(0));
+            return new Built(ae, kind, json, "Autoencoder " + ae.config().regularizer() + " ch " + ae.config().ch() + " "
+                    + ae.config().chMult());
+        }
+        throw new IOException(caseDir + ": unknown kind '" + kind + "' in config.json");
+    }
+
+    /** Runs one case directory. */
+    public static Result run(Path caseDir) throws IOException {
+        String name = caseDir.getFileName().toString();
         if (name.startsWith("FID-")) {
             return new Result(name, "FID Inception-v3: checked by the FID issue, not here", Map.of(), true);
         }
         try (NDManager manager = NDManager.newBaseManager()) {
+            Built built = build(manager, caseDir);
+            load(built.network(), caseDir, built.json());
             Map<String, NDArray> io = npz(manager, caseDir.resolve("io.npz"));
             ParameterStore ps = new ParameterStore(manager, false);
             Map<String, Double> errors = new LinkedHashMap<>();
-            String network;
-            if (kind.equals("G")) {
-                NcsnppGenerator g = new NcsnppGenerator(ReferenceConfigs.generator(name, c));
-                NDArray x = io.get("x_t");
-                g.initialize(manager, (int) x.getShape().get(0));
-                load(g, caseDir, json);
-                NDArray out = g.forward(ps, new NDList(x, io.get("t"), io.get("z")), false).singletonOrThrow();
+            if (built.network() instanceof NcsnppGenerator g) {
+                NDArray out = g.forward(ps, new NDList(io.get("x_t"), io.get("t"), io.get("z")), false).singletonOrThrow();
                 errors.put("out", relativeError(out, io.get("out")));
-                network = "NcsnppGenerator " + g.config().nf() + " " + g.config().chMult();
-            } else if (kind.startsWith("D")) {
-                NDArray xPrev = io.get("x_prev");
-                Discriminator d = new Discriminator(ReferenceConfigs.discriminator(name, kind, c,
-                        (int) xPrev.getShape().get(2)));
-                d.initialize(manager, (int) xPrev.getShape().get(0));
-                load(d, caseDir, json);
-                NDArray out = d.forward(ps, new NDList(xPrev, io.get("t"), io.get("x_t")), false).singletonOrThrow();
+            } else if (built.network() instanceof Discriminator d) {
+                NDArray out = d.forward(ps, new NDList(io.get("x_prev"), io.get("t"), io.get("x_t")), false)
+                        .singletonOrThrow();
                 errors.put("out", relativeError(out, io.get("out")));
-                network = "Discriminator " + d.config().variant() + " " + d.config().numBlocks() + " blocks";
-            } else if (kind.equals("AE")) {
-                Autoencoder ae = new Autoencoder(ReferenceConfigs.autoencoder(name, c));
-                NDArray x = io.get("x");
-                ae.initialize(manager, (int) x.getShape().get(0));
-                load(ae, caseDir, json);
-                errors.put("moments", relativeError(ae.moments(ps, x, false), io.get("moments")));
-                errors.put("decoded", relativeError(ae.decode(io.get("latent")), io.get("decoded")));
-                network = "Autoencoder " + ae.config().regularizer() + " ch " + ae.config().ch() + " " + ae.config().chMult();
             } else {
-                throw new IOException(caseDir + ": unknown kind '" + kind + "' in config.json");
+                Autoencoder ae = (Autoencoder) built.network();
+                errors.put("moments", relativeError(ae.moments(ps, io.get("x"), false), io.get("moments")));
+                errors.put("decoded", relativeError(ae.decode(io.get("latent")), io.get("decoded")));
             }
-            return new Result(name, network, errors, false);
+            return new Result(name, built.description(), errors, false);
         }
     }
 

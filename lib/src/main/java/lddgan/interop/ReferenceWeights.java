@@ -45,13 +45,15 @@ public final class ReferenceWeights {
     }
 
     /**
-     * Reads {@code file} ({@link TorchCheckpoint#stateDict}) and loads it into {@code network} (initialised).
+     * Reads {@code file} (a torch.save checkpoint, {@link TorchCheckpoint#stateDict}, or a safetensors file,
+     * {@link Safetensors#read}) and loads it into {@code network} (initialised).
      *
      * @throws IncompatibleWeightsException listing every missing, unexpected and mismatched key
      * @throws CheckpointFormatException when the file is not a readable checkpoint
      */
     public static void load(Block network, Path file) throws IOException {
-        load(network, TorchCheckpoint.stateDict(file), file);
+        load(network, Safetensors.looksLikeSafetensors(file) ? Safetensors.read(file) : TorchCheckpoint.stateDict(file),
+                file);
     }
 
     /**
