@@ -9,6 +9,7 @@ Values are small integers or exact binary fractions, so the Java test states the
   base = arange(24).reshape(4, 6)               float32
   view = base.t()[1:4, ::2]                     a non-contiguous view of base's storage (offset 1, stride (1, 12))
   param = nn.Parameter(arange(3))              a Parameter (rebuilt through _rebuild_parameter)
+  sub  = arange(3) + 10 as a Tensor subclass   (rebuilt through torch._tensor._rebuild_from_type_v2)
 legacy.pth is the same dict saved in the pre-1.6 format (_use_new_zipfile_serialization=False).
 """
 import collections
@@ -26,5 +27,12 @@ d["i64"] = torch.arange(5, dtype=torch.int64) * 3 - 2 ** 40
 d["base"] = base
 d["view"] = view
 d["param"] = torch.nn.Parameter(torch.arange(3, dtype=torch.float32))
+
+
+class Sub(torch.Tensor):
+    pass
+
+
+d["sub"] = (torch.arange(3, dtype=torch.float32) + 10).as_subclass(Sub)
 torch.save(d, "dtypes.pth")
 torch.save({"f32": d["f32"]}, "legacy.pth", _use_new_zipfile_serialization=False)

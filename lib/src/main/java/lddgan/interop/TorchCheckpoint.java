@@ -40,7 +40,8 @@ import net.razorvine.pickle.Unpickler;
  *       {@code data/<key>} (dtypes of {@link TorchDtype});
  *   <li>{@code torch._utils._rebuild_tensor_v2(storage, offset, size, stride, requires_grad, hooks[, metadata])}: a
  *       {@link TorchTensor} gathered from the storage by offset and stride, so views (transposes, slices) come out
- *       right; {@code _rebuild_parameter} unwraps to its tensor;
+ *       right; {@code _rebuild_parameter} unwraps to its tensor, {@code torch._tensor._rebuild_from_type_v2} (tensor
+ *       subclasses) to the tensor of its rebuild function;
  *   <li>{@code collections.OrderedDict} (the type of every state_dict) as a {@link LinkedHashMap} (its
  *       {@code _metadata} attribute dropped).
  * </ul>
@@ -295,6 +296,17 @@ public final class TorchCheckpoint {
         return args[0];
     };
 
+    /**
+     * {@code torch._tensor._rebuild_from_type_v2(func, type, args, state)} (tensor subclasses, PyTorch >= 1.12): the
+     * tensor {@code func(*args)}, its subclass and state dropped.
+     */
+    private static final IObjectConstructor REBUILD_FROM_TYPE = args -> {
+        if (args.length < 3 || !(args[0] instanceof IObjectConstructor func) || !(args[2] instanceof Object[] inner)) {
+            throw new PickleException("_rebuild_from_type_v2 expects (func, type, args, state)");
+        }
+        return func.construct(inner);
+    };
+
     private static long toLong(Object o) {
         if (o instanceof Number n) {
             return n.longValue();
@@ -470,6 +482,9 @@ public final class TorchCheckpoint {
                     case "_rebuild_parameter", "_rebuild_parameter_with_state" -> REBUILD_PARAMETER;
                     default -> null;
                 };
+            }
+            if (module.equals("torch._tensor") && name.equals("_rebuild_from_type_v2")) {
+                return REBUILD_FROM_TYPE;
             }
             if (module.equals("torch")) {
                 return TorchDtype.ofStorageClass(name).<IObjectConstructor>map(StorageType::new).orElse(null);

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The released full-size configurations (the parity fixtures' {@code manifests/*.tsv}: key, shape, numel of every
  * tensor of the reference's state_dict): each preset's parameters map one-to-one onto the manifest's keys with equal
- * shapes. Without the fixtures each case says so on stdout and passes.
+ * shapes. Without the fixtures each case prints so and is reported as skipped.
  */
 class ReferenceManifestTest {
 
@@ -55,11 +55,7 @@ class ReferenceManifestTest {
     @ValueSource(strings = {"G-lddgan-cifar10", "G-lddgan-celebahq", "G-lddgan-lsun", "G-ddgan-cifar10",
         "G-wddgan-cifar10", "D-lddgan-cifar10", "D-lddgan-celebahq", "D-ddgan-cifar10", "AE-cifar10-f2", "AE-lsun-kl-f8"})
     void presetMapsOneToOneOntoTheReleasedKeys(String name) throws IOException {
-        Path dir = ParityFixtures.directory().orElse(null);
-        if (dir == null) {
-            System.out.println("ReferenceManifestTest " + name + ": " + ParityFixtures.absentMessage());
-            return;
-        }
+        Path dir = ParityFixturesOrSkip.directory("ReferenceManifestTest " + name);
         Map<String, String> manifest = manifest(dir.resolve("manifests/" + name + ".tsv"));
         Block network = PRESETS.get(name).get();
         try (NDManager manager = NDManager.newBaseManager()) {

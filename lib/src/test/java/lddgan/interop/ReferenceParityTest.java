@@ -13,17 +13,13 @@ import org.junit.jupiter.api.Test;
  * the parity fixtures (LDDGAN reference code run with PyTorch 1.13, {@code /work/shared/parity/README.md}) the network
  * is built from {@code config.json}, loaded from the case's checkpoint and run on {@code io.npz}'s inputs; the
  * relative error max|ours - ref| / max|ref| must be at most 1e-4 and is printed per case. {@code FID-inception-v3}
- * is the FID issue's and is reported as skipped. Without the fixtures the test says so on stdout and passes.
+ * is the FID issue's and is reported as skipped. Without the fixtures the test prints so and is reported as skipped.
  */
 class ReferenceParityTest {
 
     @Test
     void everyCaseAgreesWithTheReference() throws IOException {
-        Path dir = ParityFixtures.directory().orElse(null);
-        if (dir == null) {
-            System.out.println("ReferenceParityTest: " + ParityFixtures.absentMessage());
-            return;
-        }
+        Path dir = ParityFixturesOrSkip.directory("ReferenceParityTest");
         List<String> failing = new ArrayList<>();
         int checked = 0;
         for (Path c : ParityCheck.cases(dir)) {

@@ -141,11 +141,7 @@ class ReferenceWeightsTest {
      */
     @Test
     void loadingNinWeightsUntransposedIsCaughtByParity() throws IOException {
-        Path dir = ParityFixtures.directory().orElse(null);
-        if (dir == null) {
-            System.out.println("ReferenceWeightsTest: " + ParityFixtures.absentMessage());
-            return;
-        }
+        Path dir = ParityFixturesOrSkip.directory("ReferenceWeightsTest");
         double largest = 0;
         for (Path c : ParityCheck.cases(dir)) {
             if (!c.getFileName().toString().startsWith("G-")) {

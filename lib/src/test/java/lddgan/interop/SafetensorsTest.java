@@ -66,11 +66,7 @@ class SafetensorsTest {
 
     @Test
     void theReferenceCheckpointComesBackUnderItsKeysBitForBit() throws IOException {
-        Path dir = ParityFixtures.directory().orElse(null);
-        if (dir == null) {
-            System.out.println("SafetensorsTest: " + ParityFixtures.absentMessage());
-            return;
-        }
+        Path dir = ParityFixturesOrSkip.directory("SafetensorsTest");
         for (String name : new String[] {"G-lddgan-cifar10-nf32", "D-small3-ngf16", "AE-kl-f2-ch32"}) {
             Path c = dir.resolve(name);
             Path weights = Files.exists(c.resolve("weights.pth")) ? c.resolve("weights.pth") : c.resolve("weights.ckpt");

@@ -37,7 +37,7 @@ class TorchCheckpointTest {
     @Test
     void everyDtypeIsRebuiltWithItsShapeAndValues() throws IOException {
         Map<String, TorchTensor> sd = TorchCheckpoint.stateDict(resource("dtypes.pth"));
-        assertEquals(List.of("f32", "f16", "bf16", "f64", "i64", "base", "view", "param"), List.copyOf(sd.keySet()),
+        assertEquals(List.of("f32", "f16", "bf16", "f64", "i64", "base", "view", "param", "sub"), List.copyOf(sd.keySet()),
                 "keys in file order");
         TorchTensor f32 = sd.get("f32");
         assertEquals(TorchDtype.FLOAT32, f32.dtype());
@@ -62,6 +62,7 @@ class TorchCheckpointTest {
             assertEquals(i * 3L - (1L << 40), longs[i]);
         }
         assertArrayEquals(new float[] {0, 1, 2}, sd.get("param").toFloats(), "nn.Parameter");
+        assertArrayEquals(new float[] {10, 11, 12}, sd.get("sub").toFloats(), "a Tensor subclass (__main__.Sub)");
     }
 
     @Test
@@ -134,11 +135,7 @@ class TorchCheckpointTest {
 
     @Test
     void parityFixturesReadIncludingALightningCheckpointWithAnUnknownClass() throws IOException {
-        Path dir = ParityFixtures.directory().orElse(null);
-        if (dir == null) {
-            System.out.println("TorchCheckpointTest: " + ParityFixtures.absentMessage());
-            return;
-        }
+        Path dir = ParityFixturesOrSkip.directory("TorchCheckpointTest");
         Map<String, TorchTensor> d = TorchCheckpoint.stateDict(dir.resolve("D-small3-ngf16/weights.pth"));
         assertTrue(d.keySet().stream().allMatch(k -> k.startsWith("module.")), "DDP prefix kept by the reader");
         assertArrayEquals(new long[] {32, 8, 1, 1}, d.get("module.start_conv.weight").shape());
