@@ -8,7 +8,6 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -175,18 +174,9 @@ public final class ParityCheck {
         }
     }
 
-    /**
-     * The arrays of a NumPy {@code .npz} by name, read by DJL's {@link NDList#decode(NDManager, InputStream)} (it
-     * recognises the zip magic and names each array after its {@code .npy} entry).
-     */
+    /** The arrays of a NumPy {@code .npz} by name ({@link Npz}). */
     public static Map<String, NDArray> npz(NDManager manager, Path file) throws IOException {
-        Map<String, NDArray> out = new LinkedHashMap<>();
-        try (InputStream in = Files.newInputStream(file)) {
-            for (NDArray a : NDList.decode(manager, in)) {
-                out.put(a.getName(), a);
-            }
-        }
-        return out;
+        return Npz.read(manager, file);
     }
 
     /**

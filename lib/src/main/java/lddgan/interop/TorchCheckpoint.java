@@ -328,68 +328,13 @@ public final class TorchCheckpoint {
         throw new PickleException("expected a tuple of integers, got " + describe(o));
     }
 
-    /**
-     * The elements of a strided view of {@code storage}, gathered into row-major order: element (i_0, .., i_k) is
-     * storage[offset + sum_j i_j stride_j].
-     */
+    /** The elements of a strided view of {@code storage}, gathered into row-major order. */
     static TorchTensor gather(Storage storage, long offset, long[] size, long[] stride) {
-        if (size.length != stride.length) {
-            throw new PickleException("tensor size " + java.util.Arrays.toString(size) + " and stride "
-                    + java.util.Arrays.toString(stride) + " differ in length");
+        try {
+            return TorchTensor.strided(storage.dtype, storage.bytes, storage.numel, offset, size, stride);
+        } catch (IllegalArgumentException e) {
+            throw new PickleException("storage " + storage.key + ": " + e.getMessage());
         }
-        long numel = TorchTensor.numel(size);
-        int width = storage.dtype.bytes();
-        if (numel > 0) {
-            long last = offset;
-            for (int d = 0; d < size.length; d++) {
-                if (size[d] < 0 || stride[d] < 0) {
-                    throw new PickleException("negative size or stride in tensor of storage " + storage.key);
-                }
-                last += (size[d] - 1) * stride[d];
-            }
-            if (offset < 0 || last >= storage.numel) {
-                throw new PickleException("tensor view (offset " + offset + ", size " + java.util.Arrays.toString(size)
-                        + ", stride " + java.util.Arrays.toString(stride) + ") reaches past storage " + storage.key
-                        + " of " + storage.numel + " elements");
-            }
-        }
-        ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(numel * width)).order(ByteOrder.LITTLE_ENDIAN);
-        if (numel == 0) {
-            return new TorchTensor(storage.dtype, size, out);
-        }
-        boolean contiguous = true;
-        long expected = 1;
-        for (int d = size.length - 1; d >= 0; d--) {
-            if (size[d] != 1 && stride[d] != expected) {
-                contiguous = false;
-            }
-            expected *= size[d];
-        }
-        ByteBuffer src = storage.bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        if (contiguous) {
-            src.position(Math.toIntExact(offset * width)).limit(Math.toIntExact((offset + numel) * width));
-            out.put(src);
-        } else {
-            long[] index = new long[size.length];
-            byte[] element = new byte[width];
-            for (long i = 0; i < numel; i++) {
-                long at = offset;
-                for (int d = 0; d < size.length; d++) {
-                    at += index[d] * stride[d];
-                }
-                src.position(Math.toIntExact(at * width));
-                src.get(element);
-                out.put(element);
-                for (int d = size.length - 1; d >= 0; d--) {
-                    if (++index[d] < size[d]) {
-                        break;
-                    }
-                    index[d] = 0;
-                }
-            }
-        }
-        out.flip();
-        return new TorchTensor(storage.dtype, size, out);
     }
 
     /** Razorvine's unpickler with PyTorch's persistent ids and classes; unknown classes become skipped objects. */

@@ -36,6 +36,92 @@ public record TorchTensor(TorchDtype dtype, long[] shape, ByteBuffer data) {
         return new TorchTensor(TorchDtype.FLOAT32, shape, b);
     }
 
+    /**
+     * The elements of a strided view of a storage, gathered into row-major order: element (i_0, .., i_k) is
+     * storage[offset + sum_j i_j stride_j] (PyTorch's {@code as_strided}; NumPy's Fortran order is the strides
+     * 1, d_0, d_0 d_1, ...).
+     *
+     * @param dtype the element type
+     * @param storage the storage's elements, little-endian
+     * @param storageNumel the storage's element count
+     * @param offset the view's first element
+     * @param size the view's shape
+     * @param stride the view's strides, in elements
+     * @throws IllegalArgumentException when the view reaches outside the storage
+     */
+    public static TorchTensor strided(TorchDtype dtype, ByteBuffer storage, long storageNumel, long offset, long[] size,
+            long[] stride) {
+        if (size.length != stride.length) {
+            throw new IllegalArgumentException("size " + Arrays.toString(size) + " and stride " + Arrays.toString(stride)
+                    + " differ in length");
+        }
+        long numel = numel(size);
+        int width = dtype.bytes();
+        if (numel > 0) {
+            long last = offset;
+            for (int d = 0; d < size.length; d++) {
+                if (size[d] < 0 || stride[d] < 0) {
+                    throw new IllegalArgumentException("negative size or stride " + Arrays.toString(size) + " "
+                            + Arrays.toString(stride));
+                }
+                last += (size[d] - 1) * stride[d];
+            }
+            if (offset < 0 || last >= storageNumel) {
+                throw new IllegalArgumentException("view (offset " + offset + ", size " + Arrays.toString(size)
+                        + ", stride " + Arrays.toString(stride) + ") reaches past the storage of " + storageNumel
+                        + " elements");
+            }
+        }
+        ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(numel * width)).order(ByteOrder.LITTLE_ENDIAN);
+        if (numel == 0) {
+            return new TorchTensor(dtype, size, out);
+        }
+        boolean contiguous = true;
+        long expected = 1;
+        for (int d = size.length - 1; d >= 0; d--) {
+            if (size[d] != 1 && stride[d] != expected) {
+                contiguous = false;
+            }
+            expected *= size[d];
+        }
+        ByteBuffer src = storage.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        if (contiguous) {
+            src.position(Math.toIntExact(offset * width)).limit(Math.toIntExact((offset + numel) * width));
+            out.put(src);
+        } else {
+            long[] index = new long[size.length];
+            byte[] element = new byte[width];
+            for (long i = 0; i < numel; i++) {
+                long at = offset;
+                for (int d = 0; d < size.length; d++) {
+                    at += index[d] * stride[d];
+                }
+                src.position(Math.toIntExact(at * width));
+                src.get(element);
+                out.put(element);
+                for (int d = size.length - 1; d >= 0; d--) {
+                    if (++index[d] < size[d]) {
+                        break;
+                    }
+                    index[d] = 0;
+                }
+            }
+        }
+        out.flip();
+        return new TorchTensor(dtype, size, out);
+    }
+
+    /** The tensor as an array of {@code manager} in its own dtype. */
+    public NDArray toNDArray(NDManager manager) {
+        ByteBuffer direct = ByteBuffer.allocateDirect(data.remaining()).order(ByteOrder.nativeOrder());
+        if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
+            throw new UnsupportedOperationException("big-endian hosts are not supported");
+        }
+        direct.put(data.duplicate());
+        direct.flip();
+        return manager.create(direct, djlShape(), dtype.djlType());
+    }
+
     /** The element count of a shape. */
     static long numel(long[] shape) {
         long n = 1;
