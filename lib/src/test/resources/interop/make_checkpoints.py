@@ -10,6 +10,8 @@ Values are small integers or exact binary fractions, so the Java test states the
   view = base.t()[1:4, ::2]                     a non-contiguous view of base's storage (offset 1, stride (1, 12))
   param = nn.Parameter(arange(3))              a Parameter (rebuilt through _rebuild_parameter)
   sub  = arange(3) + 10 as a Tensor subclass   (rebuilt through torch._tensor._rebuild_from_type_v2)
+big.pth holds f32, i64 and f16 as above as a big-endian machine writes them: the zip of torch.save with byteorder
+"big" (added: PyTorch 1.13 writes no byteorder entry) and every storage's elements byte-swapped (storage keys 0, 1, 2 in order of first use).
 legacy.pth is the same dict saved in the pre-1.6 format (_use_new_zipfile_serialization=False).
 """
 import collections
@@ -36,3 +38,24 @@ class Sub(torch.Tensor):
 d["sub"] = (torch.arange(3, dtype=torch.float32) + 10).as_subclass(Sub)
 torch.save(d, "dtypes.pth")
 torch.save({"f32": d["f32"]}, "legacy.pth", _use_new_zipfile_serialization=False)
+
+# big.pth: what torch.save writes on a big-endian host (native-order storages + byteorder "big")
+import io
+import zipfile
+
+small = collections.OrderedDict([("f32", d["f32"]), ("i64", d["i64"]), ("f16", d["f16"])])
+buf = io.BytesIO()
+torch.save(small, buf)
+widths = {"0": 4, "1": 8, "2": 2}
+with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as src, zipfile.ZipFile("big.pth", "w") as dst:
+    for info in src.infolist():
+        data = src.read(info.filename)
+        folder, _, rest = info.filename.partition("/")
+        if rest == "byteorder":
+            data = b"big"
+        elif rest.startswith("data/") and rest[5:] in widths:
+            w = widths[rest[5:]]
+            data = b"".join(data[i:i + w][::-1] for i in range(0, len(data), w))
+        dst.writestr(info.filename, data)
+    if not any(n.endswith("/byteorder") for n in src.namelist()):  # torch 1.13 writes none (means little)
+        dst.writestr(src.namelist()[0].split("/")[0] + "/byteorder", b"big")

@@ -66,6 +66,15 @@ class TorchCheckpointTest {
     }
 
     @Test
+    void aBigEndianFileIsReadByItsByteorderEntry() throws IOException {
+        Map<String, TorchTensor> big = TorchCheckpoint.stateDict(resource("big.pth"));
+        Map<String, TorchTensor> little = TorchCheckpoint.stateDict(resource("dtypes.pth"));
+        for (String key : List.of("f32", "i64", "f16")) {
+            assertEquals(little.get(key), big.get(key), key);
+        }
+    }
+
+    @Test
     void aNonContiguousViewIsGatheredByOffsetAndStride() throws IOException {
         Map<String, TorchTensor> sd = TorchCheckpoint.stateDict(resource("dtypes.pth"));
         float[] base = sd.get("base").toFloats();
