@@ -114,6 +114,20 @@ class ReferenceWeightsTest {
     }
 
     @Test
+    void aVqFirstStageHasLdmsCodebookKey() {
+        AutoencoderConfig c = new AutoencoderConfig("tiny-vq", "", lddgan.autoencoder.Regularizer.VQ, 8, 3, 3, 32,
+                List.of(1, 2), 1, List.of(), 0, 3, false, 3, 16, 0.25, false, 1);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Autoencoder ae = new Autoencoder(c);
+            ae.initialize(manager, 1);
+            Map<String, TorchTensor> sd = ReferenceWeights.stateDict(ae);
+            // LDM VQModel: self.quantize = VectorQuantizer(n_embed, embed_dim); its nn.Embedding weight is (n_e, e_dim)
+            assertArrayEquals(new long[] {16, 3}, sd.get("quantize.embedding.weight").shape(), sd.keySet().toString());
+            assertArrayEquals(new long[] {3, 3, 1, 1}, sd.get("quant_conv.weight").shape());
+        }
+    }
+
+    @Test
     void halfPrecisionTensorsLoadAsFloat32() throws IOException {
         try (NDManager manager = NDManager.newBaseManager()) {
             NcsnppGenerator g = smallGenerator(manager);
