@@ -12,6 +12,9 @@ Values are small integers or exact binary fractions, so the Java test states the
   sub  = arange(3) + 10 as a Tensor subclass   (rebuilt through torch._tensor._rebuild_from_type_v2)
 big.pth holds f32, i64 and f16 as above as a big-endian machine writes them: the zip of torch.save with byteorder
 "big" (added: PyTorch 1.13 writes no byteorder entry) and every storage's elements byte-swapped (storage keys 0, 1, 2 in order of first use).
+objects.pth: {"weight": arange(4), "hparams": argparse.Namespace(lr=0.1), "counts": defaultdict(list, a=[1]),
+"counter": Counter("aab"), "window": slice(1, 2), "mylist": MyList([1, 2]), "mydict": MyDict(a=1),
+"tags": {"x", "y"}, "raw": b"\x00\x01", "when": datetime.date(2024, 1, 2), "epoch": 7}: classes a reader may not know.
 legacy.pth is the same dict saved in the pre-1.6 format (_use_new_zipfile_serialization=False).
 """
 import collections
@@ -59,3 +62,21 @@ with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as src, zipfile.ZipFile("big.pt
         dst.writestr(info.filename, data)
     if not any(n.endswith("/byteorder") for n in src.namelist()):  # torch 1.13 writes none (means little)
         dst.writestr(src.namelist()[0].split("/")[0] + "/byteorder", b"big")
+
+# objects.pth: a checkpoint with objects of classes a reader may not know
+import argparse
+import datetime
+
+
+class MyList(list):
+    pass
+
+
+class MyDict(dict):
+    pass
+
+
+torch.save({"weight": torch.arange(4, dtype=torch.float32), "hparams": argparse.Namespace(lr=0.1),
+            "counts": collections.defaultdict(list, a=[1]), "counter": collections.Counter("aab"),
+            "window": slice(1, 2), "mylist": MyList([1, 2]), "mydict": MyDict(a=1), "tags": {"x", "y"},
+            "raw": b"\x00\x01", "when": datetime.date(2024, 1, 2), "epoch": 7}, "objects.pth")

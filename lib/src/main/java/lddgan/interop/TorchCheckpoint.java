@@ -25,6 +25,7 @@ import net.razorvine.pickle.Opcodes;
 import net.razorvine.pickle.PickleException;
 import net.razorvine.pickle.PickleUtils;
 import net.razorvine.pickle.Unpickler;
+import net.razorvine.pickle.objects.ClassDictConstructor;
 
 /**
  * Reads PyTorch checkpoints written by {@code torch.save} in the zip format (PyTorch 1.6 and later, the default since
@@ -45,8 +46,10 @@ import net.razorvine.pickle.Unpickler;
  *   <li>{@code collections.OrderedDict} (the type of every state_dict) as a {@link LinkedHashMap} (its
  *       {@code _metadata} attribute dropped).
  * </ul>
- * Objects of any other class that is not a Python builtin (e.g. {@code argparse.Namespace} in a Lightning-style
- * checkpoint's {@code hyper_parameters}) become {@link SkippedObject}s: they are skipped, not fatal.
+ * Python builtins and the few standard classes Razorvine knows (set, bytes, datetime, ...) are built by Razorvine;
+ * objects of any other class (e.g. {@code argparse.Namespace} in a Lightning-style checkpoint's
+ * {@code hyper_parameters}, {@code collections.defaultdict}, a list or dict subclass) become {@link SkippedObject}s,
+ * their arguments, state and items dropped: they are skipped, not fatal.
  *
  * <p>Not read, with an error naming the file and what it is: the legacy format of PyTorch before 1.6 (a bare pickle
  * stream starting with the magic number 0x1950a86a20f9469cfc6c), TorchScript archives, truncated or damaged zips,
@@ -56,9 +59,6 @@ public final class TorchCheckpoint {
     /** The legacy format's pickled magic number: PROTO 2, LONG1 of 10 bytes, 0x1950a86a20f9469cfc6c little-endian. */
     private static final byte[] LEGACY_MAGIC = {(byte) 0x80, 0x02, (byte) 0x8a, 0x0a, 0x6c, (byte) 0xfc, (byte) 0x9c,
         0x46, (byte) 0xf9, 0x20, 0x6a, (byte) 0xa8, 0x50, 0x19};
-    /** Modules whose classes Razorvine's unpickler builds itself. */
-    private static final Set<String> PYTHON_BUILTINS = Set.of("builtins", "__builtin__", "copy_reg", "copyreg",
-            "_codecs", "datetime", "decimal", "array", "collections");
 
     private TorchCheckpoint() {
     }
@@ -76,25 +76,18 @@ public final class TorchCheckpoint {
             return className;
         }
 
-        /** Pickle BUILD with a dict state: dropped. */
-        public void __setstate__(HashMap<?, ?> state) {
-            // skipped on purpose
-        }
-
         @Override
         public String toString() {
             return "<skipped " + className + ">";
         }
     }
 
-    /** A {@code collections.OrderedDict}: insertion-ordered; BUILD's instance attributes are dropped. */
+    /**
+     * A {@code collections.OrderedDict}: insertion-ordered; BUILD's instance attributes (a state_dict's
+     * {@code _metadata}) are dropped.
+     */
     public static final class OrderedDict extends LinkedHashMap<Object, Object> {
         private static final long serialVersionUID = 1L;
-
-        /** Pickle BUILD with the instance's {@code __dict__} (a state_dict's {@code _metadata}): dropped. */
-        public void __setstate__(HashMap<?, ?> state) {
-            // the version metadata of a state_dict is not needed
-        }
     }
 
     /**
@@ -375,6 +368,34 @@ public final class TorchCheckpoint {
                     stack.add(state);
                     return super.dispatch(key);
                 }
+                case Opcodes.SETITEM -> {
+                    Object value = stack.pop();
+                    Object k = stack.pop();
+                    if (!(stack.peek() instanceof SkippedObject)) {
+                        @SuppressWarnings("unchecked")
+                        Map<Object, Object> dict = (Map<Object, Object>) stack.peek();
+                        dict.put(k, value);
+                    }
+                    return NO_RETURN_VALUE;
+                }
+                case Opcodes.APPEND -> {
+                    Object value = stack.pop();
+                    if (stack.peek() instanceof SkippedObject) {
+                        return NO_RETURN_VALUE;
+                    }
+                    stack.add(value);
+                    return super.dispatch(key);
+                }
+                case Opcodes.APPENDS -> {
+                    List<Object> items = stack.pop_all_since_marker();
+                    if (stack.peek() instanceof SkippedObject) {
+                        return NO_RETURN_VALUE;
+                    }
+                    @SuppressWarnings("unchecked")
+                    List<Object> list = (List<Object>) stack.peek();
+                    list.addAll(items);
+                    return NO_RETURN_VALUE;
+                }
                 case Opcodes.EMPTY_DICT -> {
                     stack.add(new LinkedHashMap<Object, Object>());
                     return NO_RETURN_VALUE;
@@ -382,6 +403,9 @@ public final class TorchCheckpoint {
                 case Opcodes.SETITEMS -> {
                     // Razorvine collects the items in a HashMap first: put them one by one to keep the file's order
                     List<Object> items = stack.pop_all_since_marker();
+                    if (stack.peek() instanceof SkippedObject) {
+                        return NO_RETURN_VALUE;
+                    }
                     @SuppressWarnings("unchecked")
                     Map<Object, Object> dict = (Map<Object, Object>) stack.peek();
                     for (int i = 0; i + 1 < items.size(); i += 2) {
@@ -395,25 +419,29 @@ public final class TorchCheckpoint {
             }
         }
 
-        /** Pushes the constructor of module.name; delegates builtins to Razorvine by replaying a GLOBAL opcode. */
+        /**
+         * Pushes the constructor of module.name: PyTorch's own, else Razorvine's (Python builtins, datetime, ...), else
+         * (a class Razorvine would only turn into a ClassDict) one that makes a {@link SkippedObject} of any arguments.
+         */
         private Object global(String module, String name) throws IOException {
             IObjectConstructor known = torchClass(module, name);
             if (known != null) {
                 stack.add(known);
                 return NO_RETURN_VALUE;
             }
-            if (PYTHON_BUILTINS.contains(module)) {
-                InputStream rest = input;
-                input = new java.io.SequenceInputStream(new ByteArrayInputStream(
-                        (module + "\n" + name + "\n").getBytes(StandardCharsets.UTF_8)), rest);
-                try {
-                    return super.dispatch(Opcodes.GLOBAL);
-                } finally {
-                    input = rest;
-                }
+            InputStream rest = input;
+            input = new java.io.SequenceInputStream(new ByteArrayInputStream(
+                    (module + "\n" + name + "\n").getBytes(StandardCharsets.UTF_8)), rest);
+            try {
+                super.dispatch(Opcodes.GLOBAL);
+            } finally {
+                input = rest;
             }
-            String className = module + "." + name;
-            stack.add((IObjectConstructor) args -> new SkippedObject(className));
+            if (stack.peek() instanceof ClassDictConstructor) {
+                stack.pop();
+                String className = module + "." + name;
+                stack.add((IObjectConstructor) args -> new SkippedObject(className));
+            }
             return NO_RETURN_VALUE;
         }
 

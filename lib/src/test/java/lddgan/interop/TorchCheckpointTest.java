@@ -102,6 +102,21 @@ class TorchCheckpointTest {
     }
 
     @Test
+    void objectsOfUnknownClassesAreSkippedAndTheRestIsRead() throws IOException {
+        Map<?, ?> root = assertInstanceOf(Map.class, TorchCheckpoint.read(resource("objects.pth")));
+        for (String key : List.of("hparams", "counts", "counter", "window", "mylist", "mydict")) {
+            assertInstanceOf(TorchCheckpoint.SkippedObject.class, root.get(key), key + " = " + root.get(key));
+        }
+        assertEquals("argparse.Namespace", ((TorchCheckpoint.SkippedObject) root.get("hparams")).className());
+        assertEquals("collections.defaultdict", ((TorchCheckpoint.SkippedObject) root.get("counts")).className());
+        assertEquals(java.util.Set.of("x", "y"), root.get("tags"));
+        assertArrayEquals(new byte[] {0, 1}, (byte[]) root.get("raw"));
+        assertEquals(7, root.get("epoch"));
+        assertTrue(root.get("when") != null);
+        assertEquals(List.of("weight"), List.copyOf(TorchCheckpoint.stateDict(resource("objects.pth")).keySet()));
+    }
+
+    @Test
     void theLegacyFormatIsRefusedByName() {
         Path legacy = resource("legacy.pth");
         CheckpointFormatException e = assertThrows(CheckpointFormatException.class, () -> TorchCheckpoint.read(legacy));
