@@ -22,7 +22,7 @@ export ENGINE_CACHE_DIR := $(ROOT)/.cache/djl
 JAVA_RUN = java -Xmx12g --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true -Doffline=true \
   -Dai.djl.pytorch.num_threads=$$(nproc) -Dai.djl.pytorch.num_interop_threads=1 -cp "$$(cat build/classpath.txt)"
 
-.PHONY: run test junit notebooks-smoke verify browser-test setup check-profile lab data audit bench train clean help
+.PHONY: run test junit notebooks-smoke verify browser-test setup check-profile lab data audit bench train parity clean help
 
 help:
 	@echo "make run [PROFILE=smoke|cpu|paper] [NB=02]  execute the notebooks headless, write results/<profile>/"
@@ -33,6 +33,7 @@ help:
 	@echo "make data                                   download CIFAR-10 (connected machines)"
 	@echo "make lpips                                  export LPIPS-VGG16 to TorchScript (needs torch + lpips, network)"
 	@echo "make audit                                  parameters and MACs of every preset (Table 2) -> results/audit/"
+	@echo "make parity [FIXTURES=dir]                  our G/D/AE against the reference code's outputs (issue 19; default ../shared/parity)"
 	@echo "make bench                                  sampling time and training steps/s + memory of LDDGAN/DDGAN/WDDGAN -> results/bench/"
 	@echo "make train [MODEL=ddgan-cifar10] [STEPS=300] train one preset on the profile, FID before/after -> results/<profile>/train/"
 
@@ -96,6 +97,11 @@ data: setup
 
 audit: setup
 	$(JAVA_RUN) lddgan.bench.ArchitectureAudit
+
+# Reference parity (lddgan.interop.ParityCheck): per case of the fixtures max|ours - ref| / max|ref|; exits 1 naming
+# a failing case, 2 when the fixtures are absent. FIXTURES defaults to LDDGAN_PARITY_DIR, else ../shared/parity.
+parity: setup
+	$(JAVA_RUN) lddgan.interop.ParityCheck $(FIXTURES)
 
 # Benchmarks, not tests: LDDGAN_BENCH_WARMUP / LDDGAN_BENCH_REPS set the repetitions.
 bench: setup
