@@ -132,6 +132,25 @@ public final class JsonPresets {
         }
     }
 
+    /**
+     * Parses a JSON object with the strict reader (duplicate keys refused).
+     *
+     * @param source where the text comes from, for messages
+     * @throws IllegalArgumentException naming the source when the text is not one JSON object
+     */
+    public static com.fasterxml.jackson.databind.node.ObjectNode parseObject(String json, String source) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(source + ": not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (!(node instanceof com.fasterxml.jackson.databind.node.ObjectNode object)) {
+            throw new IllegalArgumentException(source + ": expected a JSON object");
+        }
+        return object;
+    }
+
     /** Writes a record as indented JSON. */
     public static String toJson(Object value) {
         try {

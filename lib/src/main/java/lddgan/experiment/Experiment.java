@@ -52,15 +52,7 @@ public record Experiment<B>(String name, String runPrefix, Profile profile, B bu
 
     /** As {@link #load} from JSON text; {@code file} names the source in messages. */
     public static <B> Experiment<B> fromJson(String name, String json, String file, Profile profile, Class<B> budget) {
-        JsonNode tree;
-        try {
-            tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("experiment preset " + file + ": not JSON: " + e.getOriginalMessage(), e);
-        }
-        if (!(tree instanceof ObjectNode object)) {
-            throw new IllegalArgumentException("experiment preset " + file + ": expected a JSON object");
-        }
+        ObjectNode object = JsonPresets.parseObject(json, "experiment preset " + file);
         return fromTree(name, object, file, profile, budget);
     }
 
