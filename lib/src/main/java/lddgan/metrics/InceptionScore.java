@@ -28,15 +28,8 @@ public record InceptionScore(double mean, double std, int splits, int samples) {
         for (int s = 0; s < splits; s++) {
             scores[s] = Math.exp(meanKlToMarginal(probabilities, s * per, (s + 1) * per));
         }
-        double mean = 0;
-        for (double v : scores) {
-            mean += v / splits;
-        }
-        double variance = 0;
-        for (double v : scores) {
-            variance += (v - mean) * (v - mean) / splits;
-        }
-        return new InceptionScore(mean, Math.sqrt(variance), splits, n);
+        Spread spread = Spread.of(scores);
+        return new InceptionScore(spread.mean(), spread.std(), splits, n);
     }
 
     /** (1/n) sum_i KL(p_i || p_mean) over rows [from, to), with 0 log 0 = 0. */

@@ -86,15 +86,8 @@ public record KernelInceptionDistance(double mean, double std, int subsets, int 
                 }
             }
         }
-        double mean = 0;
-        for (double v : values) {
-            mean += v / subsets;
-        }
-        double variance = 0;
-        for (double v : values) {
-            variance += (v - mean) * (v - mean) / subsets;
-        }
-        return new KernelInceptionDistance(mean, Math.sqrt(variance), subsets, subsetSize, m, n, seed);
+        Spread spread = Spread.of(values);
+        return new KernelInceptionDistance(spread.mean(), spread.std(), subsets, subsetSize, m, n, seed);
     }
 
     /**

@@ -44,10 +44,16 @@ public final class HaarStandInFirstStage implements FirstStage {
 
     private final boolean stochastic;
     private final double posteriorStd;
+    private final String weightsIdentity;
 
     /** A deterministic stand-in (like a VQ encoder's pre-quantisation output). */
     public HaarStandInFirstStage() {
         this(false, 0);
+    }
+
+    /** A deterministic stand-in whose {@link #weightsIdentity()} is {@code weightsIdentity} (two "trained" stages). */
+    public HaarStandInFirstStage(String weightsIdentity) {
+        this(false, 0, weightsIdentity);
     }
 
     /**
@@ -57,11 +63,21 @@ public final class HaarStandInFirstStage implements FirstStage {
      * @throws IllegalArgumentException when {@code posteriorStd} is negative or not finite
      */
     public HaarStandInFirstStage(boolean stochastic, double posteriorStd) {
+        this(stochastic, posteriorStd, "haar-stand-in");
+    }
+
+    private HaarStandInFirstStage(boolean stochastic, double posteriorStd, String weightsIdentity) {
         if (!(posteriorStd >= 0) || Double.isInfinite(posteriorStd)) {
             throw new IllegalArgumentException("posteriorStd must be finite and >= 0, got " + posteriorStd);
         }
         this.stochastic = stochastic;
         this.posteriorStd = posteriorStd;
+        this.weightsIdentity = weightsIdentity;
+    }
+
+    @Override
+    public String weightsIdentity() {
+        return weightsIdentity;
     }
 
     /** P (4 x 12), in {@code manager}. */

@@ -188,43 +188,7 @@ class GanTrainerTest {
 
     /** The Haar stand-in latent, its weights' identity named {@code identity}. */
     private static DataSpace latentOf(String identity) {
-        HaarStandInFirstStage haar = new HaarStandInFirstStage();
-        return new LatentSpace(new lddgan.space.FirstStage() {
-            @Override
-            public NDArray encode(NDArray images) {
-                return haar.encode(images);
-            }
-
-            @Override
-            public NDArray decode(NDArray latent) {
-                return haar.decode(latent);
-            }
-
-            @Override
-            public Shape latentShape(Shape imageShape) {
-                return haar.latentShape(imageShape);
-            }
-
-            @Override
-            public boolean isStochastic() {
-                return haar.isStochastic();
-            }
-
-            @Override
-            public String name() {
-                return haar.name();
-            }
-
-            @Override
-            public double scaleFactor() {
-                return haar.scaleFactor();
-            }
-
-            @Override
-            public String weightsIdentity() {
-                return identity;
-            }
-        });
+        return new LatentSpace(new HaarStandInFirstStage(identity));
     }
 
     @Test
