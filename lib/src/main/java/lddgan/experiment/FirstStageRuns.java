@@ -14,6 +14,7 @@ import lddgan.config.Profile;
 import lddgan.config.ProjectPaths;
 import lddgan.data.ImageSet;
 import lddgan.metrics.FeatureExtractor;
+import lddgan.report.EpochsToConverge;
 import lddgan.checkpoint.CheckpointStore;
 import lddgan.train.AutoencoderTrainer;
 import lddgan.train.AutoencoderTrainingConfig;
@@ -38,16 +39,9 @@ public final class FirstStageRuns {
                 .resolve("autoencoder-" + preset + "-seed" + seed);
     }
 
-    /**
-     * The steps notebook 01 trains for on a profile: smoke a handful (CI), cpu 1,500 (about 15-20 minutes on 2 cores,
-     * batch 16, the adversarial terms from step 750), paper 100,000 (batch 32; the reference publishes no step count).
-     */
+    /** The steps notebook 01 trains for on a profile ({@link FirstStageBudget#steps()} of its experiment preset). */
     public static long steps(Profile profile) {
-        return switch (profile) {
-            case SMOKE -> 4;
-            case CPU -> 1_500;
-            case PAPER -> 100_000;
-        };
+        return Experiment.load("01-autoencoder", profile, FirstStageBudget.class).budget().steps();
     }
 
     /**
@@ -86,6 +80,16 @@ public final class FirstStageRuns {
      */
     public record Curve(String key, AutoencoderTrainingConfig config, List<Point> points, double trainingSeconds,
                         Path checkpoint, double scaleFactor) {
+        /** The rFID of the last point. */
+        public double finalRfid() {
+            return points.get(points.size() - 1).evaluation().rfid();
+        }
+
+        /** The first evaluated epoch with rFID at most {@code target}, NaN if none ({@link EpochsToConverge}). */
+        public double epochsToReach(double target) {
+            return EpochsToConverge.epochsToReach(points.stream().mapToDouble(Point::epochs).toArray(),
+                    points.stream().mapToDouble(p -> p.evaluation().rfid()).toArray(), target);
+        }
     }
 
     /** One evaluation of a {@link Curve}: steps, epochs (fractional) and the evaluation. */

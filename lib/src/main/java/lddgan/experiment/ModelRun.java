@@ -18,6 +18,12 @@ import lddgan.metrics.FeatureExtractor;
 import lddgan.metrics.FeatureStatistics;
 import lddgan.metrics.TimingProtocol;
 import lddgan.metrics.GanEvaluation;
+import lddgan.metrics.ReferenceStatistics;
+import lddgan.report.Charts;
+import lddgan.report.Results;
+import lddgan.train.JsonLinesLog;
+import lddgan.train.LiveLossChart;
+import lddgan.train.ProgressBar;
 import lddgan.train.GanTrainer;
 import lddgan.train.TrainingBudget;
 import lddgan.train.TrainingConfig;
@@ -28,7 +34,7 @@ import lddgan.train.TrainingSummary;
  * One model of the main comparison (LDDGAN Sec. 5.2, Tables 3 and 6): train a preset for a step budget on the
  * profile's data, then evaluate its EMA generator ({@link GanEvaluation}) and draw the sample grids of Figures 4/5
  * (fixed seeds) and of the stochastic denoiser (one x_T, several z). Checkpoints go to
- * {@code .cache/checkpoints/<profile>/<notebook>-<preset>-seed<seed>/}, so running again resumes or, when the budget is
+ * {@code .cache/checkpoints/<profile>/<runPrefix>-<preset>-seed<seed>/}, so running again resumes or, when the budget is
  * already reached, only re-evaluates.
  *
  * @param evaluation the Table 3 row
@@ -52,21 +58,54 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
      * @param samples generated images per evaluation
      * @param timing the sampling-time protocol
      * @param seed the training seed
-     * @param notebook prefix of the checkpoint directories ("02", "03")
+     * @param runPrefix prefix of the checkpoint directories, the experiment's ({@link Experiment#runPrefix()})
      * @param firstStage LDDGAN's first-stage run under {@link FirstStageRuns} ({@link TrainingSetup#FIRST_STAGE})
      */
     public record Setup(Profile profile, ImageSet train, FeatureExtractor extractor, FeatureStatistics reference,
-                        NDArray realFeatures, int samples, TimingProtocol timing, long seed, String notebook,
+                        NDArray realFeatures, int samples, TimingProtocol timing, long seed, String runPrefix,
                         String firstStage) {
-        /** Notebook 02's setup: checkpoints "02-...", notebook 01's first stage. */
-        public Setup(Profile profile, ImageSet train, FeatureExtractor extractor, FeatureStatistics reference,
-                     NDArray realFeatures, int samples, TimingProtocol timing, long seed) {
-            this(profile, train, extractor, reference, realFeatures, samples, timing, seed, "02", TrainingSetup.FIRST_STAGE);
+        /**
+         * The setup of {@code experiment}'s runs (its run prefix and profile; seed 0; notebook 01's first stage): the
+         * FID reference statistics of {@code train} and the real features of precision / recall are computed here
+         * (close {@link #realFeatures()} when done).
+         */
+        public static Setup of(Experiment<?> experiment, ImageSet train, FeatureExtractor extractor, int samples,
+                TimingProtocol timing, NDManager manager) throws IOException {
+            FeatureStatistics reference = ReferenceStatistics.of(extractor, train);
+            NDArray realFeatures = extractor.features(train, 250, manager);
+            return new Setup(experiment.profile(), train, extractor, reference, realFeatures, samples, timing, 0,
+                    experiment.runPrefix(), TrainingSetup.FIRST_STAGE);
         }
 
-        /** A copy for another notebook and first stage. */
-        public Setup with(String notebook, String firstStage) {
-            return new Setup(profile, train, extractor, reference, realFeatures, samples, timing, seed, notebook, firstStage);
+        /** A copy whose LDDGAN trains in the latent of another first-stage run ({@link FirstStageRuns}). */
+        public Setup withFirstStage(String run) {
+            return new Setup(profile, train, extractor, reference, realFeatures, samples, timing, seed, runPrefix, run);
+        }
+    }
+
+    /**
+     * {@code config} with N, the length in epochs of its per-epoch schedules (Weighted Learning's lambda, the cosine
+     * learning rate; LDDGAN Eq. (9)), set to a run of {@code steps} steps over {@code trainSize} images: the schedules
+     * sweep over the run as they do over the paper's 1,700 epochs (at least one epoch).
+     */
+    public static TrainingConfig sized(TrainingConfig config, long steps, int trainSize) {
+        return config.withEpochs((int) Math.max(1, Math.ceil(steps / (double) (trainSize / config.batchSize()))));
+    }
+
+    /**
+     * {@link #trainWithCurve} with the listeners of a notebook's side-by-side comparison (Tables 3 and 12): a progress
+     * bar, the JSON-lines log {@code train-log-<preset>.jsonl} in {@code results} and a live loss chart, saved there
+     * as {@code losses-<preset>.png} when training ends.
+     */
+    public static Convergence trainLogged(TrainingConfig config, List<Long> evaluateAt, Setup setup,
+            TimingProtocol pointTiming, Results results, NDManager manager) throws IOException {
+        LiveLossChart chart = new LiveLossChart(30);
+        String file = TrainingSetup.fileName(config.name());
+        try (JsonLinesLog log = new JsonLinesLog(results.dir().resolve("train-log-" + file + ".jsonl"))) {
+            Convergence run = trainWithCurve(config, evaluateAt, setup, pointTiming,
+                    List.of(new ProgressBar(System.out, 60), log, chart), manager);
+            results.writeBytes("losses-" + file + ".png", Charts.png(chart.chart()));
+            return run;
         }
     }
 
@@ -110,7 +149,7 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
             }
         }
         Path checkpoints = ProjectPaths.checkpointsDir(setup.profile())
-                .resolve(setup.notebook() + "-" + TrainingSetup.fileName(config.name()) + "-seed" + setup.seed());
+                .resolve(setup.runPrefix() + "-" + TrainingSetup.fileName(config.name()) + "-seed" + setup.seed());
         Path curveFile = checkpoints.resolve(CURVE_FILE);
         List<GanEvaluation> recorded = readCurve(curveFile);
         try (NDManager spaceManager = manager.newSubManager()) {

@@ -124,11 +124,11 @@ public final class PaperTables {
 
     /**
      * The first evaluated epoch at which a curve's FID is at most {@code target}, NaN when it never is: a convergence
-     * time that a short run can measure (notebook 03 uses the same rule for rFID).
+     * time that a short run can measure ({@link EpochsToConverge}, the rule notebook 03 uses for rFID).
      */
     public static double epochsToReach(List<GanEvaluation> curve, double target, int stepsPerEpoch) {
-        return curve.stream().filter(e -> e.fid() <= target).mapToDouble(e -> e.steps() / (double) stepsPerEpoch)
-                .findFirst().orElse(Double.NaN);
+        return EpochsToConverge.epochsToReach(curve.stream().mapToDouble(e -> e.steps() / (double) stepsPerEpoch).toArray(),
+                curve.stream().mapToDouble(GanEvaluation::fid).toArray(), target);
     }
 
     /** Figure 3, our panel: FID against sampling time of a batch of 100 (this machine), one point per model. */

@@ -1,0 +1,62 @@
+package lddgan.experiment;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.awt.image.BufferedImage;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import lddgan.metrics.GanEvaluation;
+import lddgan.report.ImageGrid;
+import lddgan.sampling.DdimSampler;
+import lddgan.sampling.Sampler;
+import lddgan.train.DiffusionTrainer;
+import lddgan.train.TrainingSummary;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * A classifier-free guidance sweep (Ho & Salimans Eq. (6); notebook 05): for each scale w, FID, precision, recall and
+ * time of DDIM with eta = 1 (they sample ancestrally), and a class-conditional grid, one class per row, the same
+ * x_T in every grid.
+ *
+ * @param table one row per scale
+ * @param grids scale to its grid (eight samples of each of the ten classes)
+ */
+public record GuidanceSweep(Table table, Map<Double, BufferedImage> grids) {
+    /** Samples per class in the grids. */
+    public static final int GRID_PER_CLASS = 8;
+    /** Classes in the grids (CIFAR-10). */
+    public static final int GRID_CLASSES = 10;
+
+    /**
+     * Runs the sweep of {@code budget} ({@link LatentDiffusionBudget#guidanceScales()}, its guided steps, timing and
+     * sample count) with the setup's extractor, reference and real features: evaluation seed 1234, grid seed 99.
+     */
+    public static GuidanceSweep run(DiffusionTrainer diffusion, TrainingSummary summary, LatentDiffusionBudget budget,
+            ModelRun.Setup setup, Device device, NDManager manager) {
+        Sampler sampler = new DdimSampler(diffusion.schedule(), budget.guidedSteps(), 1);
+        int[] gridLabels = new int[GRID_PER_CLASS * GRID_CLASSES];
+        for (int i = 0; i < gridLabels.length; i++) {
+            gridLabels[i] = i / GRID_PER_CLASS;
+        }
+        Table cfg = Table.create("Classifier-free guidance sweep (DDIM-" + budget.guidedSteps() + ", eta 1)").addColumns(
+                DoubleColumn.create("w"), DoubleColumn.create("FID"), DoubleColumn.create("precision"),
+                DoubleColumn.create("recall"), DoubleColumn.create("time_s"));
+        Map<Double, BufferedImage> grids = new LinkedHashMap<>();
+        for (double w : budget.guidanceScales()) {
+            GanEvaluation e = GanEvaluation.of(diffusion.config().name() + " w=" + w, summary, diffusion.images(sampler, w),
+                    budget.guidedSteps(), setup.extractor(), setup.reference(), setup.realFeatures(),
+                    budget.guidanceSamples(), budget.guidanceTiming(), device, manager, 1234);
+            cfg.doubleColumn("w").append(w);
+            cfg.doubleColumn("FID").append(e.fid());
+            cfg.doubleColumn("precision").append(e.precision());
+            cfg.doubleColumn("recall").append(e.recall());
+            cfg.doubleColumn("time_s").append(e.time().meanSeconds());
+            NDArray grid = diffusion.sample(manager, sampler, gridLabels.length, gridLabels.length, 99, gridLabels, w);
+            grids.put(w, ImageGrid.of(grid, GRID_PER_CLASS, 2));
+            grid.close();
+        }
+        return new GuidanceSweep(cfg, grids);
+    }
+}

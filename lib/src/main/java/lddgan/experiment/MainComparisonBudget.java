@@ -1,0 +1,33 @@
+package lddgan.experiment;
+
+import java.util.Map;
+import lddgan.metrics.TimingProtocol;
+
+/**
+ * Notebook 02's budget (LDDGAN Sec. 5.2, 5.3.1; Tables 3 and 6), {@code presets/experiments/02-main-results.json}:
+ * the step budget of each training preset, chosen so that the three models take about the same wall-clock time
+ * at the profile (DDGAN's pixel-space generator is ~4x slower per step), the generated samples per evaluation and
+ * the sampling-time protocol (Sec. 5.1.2).
+ *
+ * @param steps training preset to its total steps, in the order the models train
+ * @param samples generated images per evaluation (FID, precision / recall)
+ * @param timing how the time of a batch of 100 is measured
+ */
+public record MainComparisonBudget(Map<String, Long> steps, int samples, TimingProtocol timing) {
+    public MainComparisonBudget {
+        steps = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(steps));
+        if (steps.isEmpty() || steps.values().stream().anyMatch(s -> s == null || s < 1) || samples < 1) {
+            throw new IllegalArgumentException("need a positive step budget per preset and samples >= 1, got " + steps
+                    + ", " + samples);
+        }
+    }
+
+    /** The step budget of a training preset. */
+    public long steps(String preset) {
+        Long s = steps.get(preset);
+        if (s == null) {
+            throw new IllegalArgumentException("no step budget for preset '" + preset + "'; budgets: " + steps);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,121 @@
+package lddgan.experiment;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import lddgan.metrics.GanEvaluation;
+import lddgan.metrics.NfeCost;
+import lddgan.metrics.TimingProtocol;
+import lddgan.report.PaperTables;
+import lddgan.sampling.DdimSampler;
+import lddgan.sampling.DdpmSampler;
+import lddgan.sampling.Sampler;
+import lddgan.train.DiffusionTrainer;
+import lddgan.train.TrainingSummary;
+import org.knowm.xchart.XYChart;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * LDDGAN beside the Gaussian latent diffusion samplers of one epsilon network (LDDGAN Table 3's DDPM and DDIM rows,
+ * Figure 3; notebook 05): FID, NFE and time per batch of 100, and the cost per network evaluation fitted through the
+ * diffusion samplers ({@link NfeCost}).
+ *
+ * @param labels "LDDGAN", "DDIM-n" ..., "DDIM-n eta=1", "DDPM-n", in evaluation order
+ * @param rows their evaluations
+ * @param cost time = overhead + NFE x cost, fitted through every row but LDDGAN's
+ */
+public record SamplerComparison(List<String> labels, List<GanEvaluation> rows, NfeCost cost) {
+    /** Our rows that Table 3 prints a row for, to the printed row's name. */
+    public static final Map<String, String> PAPER_ROWS = Map.of("LDDGAN", "LDDGAN", "DDIM-50", "DDIM", "DDPM-1000", "DDPM");
+
+    public SamplerComparison {
+        labels = List.copyOf(labels);
+        rows = List.copyOf(rows);
+    }
+
+    /**
+     * Evaluates, in this order, deterministic DDIM (eta = 0) at each of the budget's step counts, DDIM with eta = 1 at
+     * {@link LatentDiffusionBudget#stochasticDdimSteps()}, and DDPM (its 1,000-step ancestral sampler, or DDIM with
+     * eta = 1 at fewer steps), all with guidance w = 1 and the EMA weights, with the setup's extractor, reference and
+     * real features, sampling seed 1234; {@code lddgan} is the first row.
+     *
+     * @param diffusion the trained epsilon network
+     * @param summary its training
+     */
+    public static SamplerComparison evaluate(GanEvaluation lddgan, DiffusionTrainer diffusion, TrainingSummary summary,
+            LatentDiffusionBudget budget, ModelRun.Setup setup, Device device, NDManager manager) {
+        List<String> labels = new ArrayList<>(List.of("LDDGAN"));
+        List<GanEvaluation> rows = new ArrayList<>(List.of(lddgan));
+        for (int n : budget.ddimSteps()) {
+            labels.add("DDIM-" + n);
+            rows.add(evaluate(new DdimSampler(diffusion.schedule(), n, 0), n, budget.samples(), budget.timingFor(n),
+                    diffusion, summary, setup, device, manager));
+            System.out.printf("DDIM-%d: FID %.2f, %.3f s per batch of 100%n", n, rows.get(rows.size() - 1).fid(),
+                    rows.get(rows.size() - 1).time().meanSeconds());
+        }
+        // the same timesteps with fresh noise at every step (eta = 1): determinism vs step count, at one NFE
+        int stochastic = budget.stochasticDdimSteps();
+        labels.add("DDIM-" + stochastic + " eta=1");
+        rows.add(evaluate(new DdimSampler(diffusion.schedule(), stochastic, 1), stochastic, budget.samples(),
+                budget.timingFor(stochastic), diffusion, summary, setup, device, manager));
+        System.out.printf("DDIM-%d eta=1: FID %.2f, %.3f s per batch of 100%n", stochastic, rows.get(rows.size() - 1).fid(),
+                rows.get(rows.size() - 1).time().meanSeconds());
+        int ddpmSteps = budget.ddpmSteps();
+        Sampler ddpm = ddpmSteps == 1000 ? new DdpmSampler(diffusion.schedule())
+                : new DdimSampler(diffusion.schedule(), ddpmSteps, 1);
+        labels.add("DDPM-" + ddpmSteps);
+        rows.add(evaluate(ddpm, ddpmSteps, budget.ddpmSamples(), budget.ddpmTiming(), diffusion, summary, setup, device,
+                manager));
+        // time = overhead + NFE x cost per evaluation, fitted through DDPM and the DDIMs (they share one network)
+        NfeCost cost = NfeCost.fit(rows.subList(1, rows.size()).stream().map(GanEvaluation::time).toList());
+        return new SamplerComparison(labels, rows, cost);
+    }
+
+    private static GanEvaluation evaluate(Sampler sampler, int nfe, int samples, TimingProtocol timing,
+            DiffusionTrainer diffusion, TrainingSummary summary, ModelRun.Setup setup, Device device, NDManager manager) {
+        return GanEvaluation.of(diffusion.config().name() + " / " + sampler, summary, diffusion.images(sampler, 1.0), nfe,
+                setup.extractor(), setup.reference(), setup.realFeatures(), samples, timing, device, manager, 1234);
+    }
+
+    /** The samplers table: NFE, samples, FID, recall, time, time per NFE after the overhead, Table 3's time and FID. */
+    public Table table() {
+        Table samplers = Table.create("Samplers in one run: FID, NFE, time per batch of 100 (decoder included)")
+                .addColumns(StringColumn.create("sampler"), IntColumn.create("NFE"), IntColumn.create("samples"),
+                        DoubleColumn.create("FID"), DoubleColumn.create("recall"), DoubleColumn.create("time_s"),
+                        DoubleColumn.create("time_per_NFE_ms"), DoubleColumn.create("paper_time_s"),
+                        DoubleColumn.create("paper_FID"));
+        for (int i = 0; i < rows.size(); i++) {
+            GanEvaluation e = rows.get(i);
+            double[] paper = PaperTables.PAPER_TABLE3.get(PAPER_ROWS.getOrDefault(labels.get(i), ""));
+            samplers.stringColumn("sampler").append(labels.get(i));
+            samplers.intColumn("NFE").append(e.nfe());
+            samplers.intColumn("samples").append(e.samples());
+            samplers.doubleColumn("FID").append(e.fid());
+            samplers.doubleColumn("recall").append(e.recall());
+            samplers.doubleColumn("time_s").append(e.time().meanSeconds());
+            samplers.doubleColumn("time_per_NFE_ms").append(i == 0 ? Double.NaN
+                    : 1000 * cost.perEvaluation(e.nfe(), e.time().meanSeconds()));
+            samplers.doubleColumn("paper_time_s").append(paper == null ? Double.NaN : paper[3]);
+            samplers.doubleColumn("paper_FID").append(paper == null ? Double.NaN : paper[0]);
+        }
+        return samplers;
+    }
+
+    /** Seconds per batch of 100 of the sampler {@code label}, NaN when it was not evaluated. */
+    public double seconds(String label) {
+        int i = labels.indexOf(label);
+        return i < 0 ? Double.NaN : rows.get(i).time().meanSeconds();
+    }
+
+    /** Figure 3, our panel with the diffusion samplers: FID against time, log time axis. */
+    public XYChart figure3(String device) {
+        XYChart chart = PaperTables.figure3Ours(labels, rows, device);
+        chart.getStyler().setXAxisLogarithmic(true);
+        return chart;
+    }
+}
