@@ -269,14 +269,16 @@ public final class ReleasedCheckpoints {
     }
 
     /**
-     * Builds the networks of {@code files} (released or stand-in configuration) in {@code manager} and loads the
-     * files strictly ({@link ReferenceWeights#load}: a file for another network fails, listing every key).
+     * Builds the networks of {@code files} (released or stand-in configuration) in {@code manager}, loads the files
+     * strictly ({@link ReferenceWeights#load}: a file for another network fails, listing every key) and freezes them.
      */
     public static Loaded load(ModelFiles files, NDManager manager) throws IOException {
         ReleasedModel m = files.model();
         NcsnppGenerator g = generatorConfig(m, files.standIn()).build();
         g.initialize(manager, 1);
         ReferenceWeights.load(g, files.generator());
+        // sampling only: without gradients the engine records no graph (an EMA copy is frozen the same way)
+        g.freezeParameters(true);
         Autoencoder ae = null;
         DataSpace space = switch (m.space()) {
             case PIXEL -> new PixelSpace();
@@ -287,6 +289,7 @@ public final class ReleasedCheckpoints {
             ae = new Autoencoder(autoencoderConfig(m, files.standIn()));
             ae.initialize(manager, 1);
             ReferenceWeights.load(ae, files.autoencoder());
+            ae.freezeParameters(true);
             space = new LatentSpace(ae);
         }
         return new Loaded(files, g, ae, space);

@@ -100,7 +100,10 @@ public final class ReleasedEvaluation {
             Device device, NDManager manager) {
         ReleasedCheckpoints.ModelFiles files = model.files();
         var timing = budget.timingFor(model.imageSide());
-        NDArray grid = model.sample(manager, budget.gridSamples(), budget.gridSamples(), budget.seed() + 42);
+        // the grid in batches of the timed batch (a VQ decoder's nearest-code search of a 64x64 latent takes ~0.5 GB
+        // per image)
+        NDArray grid = model.sample(manager, budget.gridSamples(), Math.min(budget.gridSamples(), timing.batchSize()),
+                budget.seed() + 42);
         if (features != null && files.model().isCifar10()) {
             String name = files.model().id() + (files.isStandIn() ? "@stand-in" : "");
             GanEvaluation e = GanEvaluation.of(name, TrainingExtent.NONE, model, model.numSteps(), features.extractor(),
