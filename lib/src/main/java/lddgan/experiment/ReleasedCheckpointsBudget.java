@@ -10,7 +10,8 @@ import lddgan.metrics.TimingProtocol;
  * @param models the released models evaluated ({@link ReleasedModel#id()})
  * @param samples generated images per FID / precision / recall (CIFAR-10 models)
  * @param gridSamples images in each sample grid
- * @param timing the time of a batch (Sec. 5.1.2: batch of 100, decoder or inverse DWT included) at 32x32
+ * @param timing the time of a batch (Sec. 5.1.2: batch of 100, decoder or inverse DWT included) at 32x32; at smoke
+ *     the FID's own batch of 100 is the timed one ({@link TimingProtocol#evaluationBatches()})
  * @param largeImageTiming the same for the 256x256 models (CelebA-HQ, LSUN); below the paper profile a smaller batch:
  *     the VQ first stage's nearest-code search of one 64x64 latent over 8,192 codes takes ~0.5 GB
  * @param reconstructionImages CIFAR-10 test images the autoencoder reconstructs (Table 1's rFID)
