@@ -226,7 +226,7 @@ public abstract class TrainerBase implements Trainer, AutoCloseable {
 
     /** One part of {@link #inBatches}: the decoded images of {@code n} samples starting at {@code from}. */
     @FunctionalInterface
-    interface BatchOfImages {
+    public interface BatchOfImages {
         NDArray make(NDManager part, int from, int n);
     }
 
@@ -234,7 +234,7 @@ public abstract class TrainerBase implements Trainer, AutoCloseable {
      * Generates {@code count} images {@code batch} at a time, each part in its own scope on {@code device}, and
      * concatenates them into {@code out} (memory stays at one part's).
      */
-    static NDArray inBatches(NDManager out, Device device, int count, int batch, BatchOfImages part) {
+    public static NDArray inBatches(NDManager out, Device device, int count, int batch, BatchOfImages part) {
         NDList parts = new NDList();
         try (NDManager scope = out.newSubManager(device)) {
             for (int from = 0; from < count; from += batch) {
