@@ -26,6 +26,7 @@ import lddgan.train.LiveLossChart;
 import lddgan.train.ProgressBar;
 import lddgan.train.GanTrainer;
 import lddgan.train.TrainingBudget;
+import lddgan.train.StepRecord;
 import lddgan.train.TrainingConfig;
 import lddgan.train.TrainingListener;
 import lddgan.train.TrainingSummary;
@@ -104,7 +105,9 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
         try (JsonLinesLog log = new JsonLinesLog(results.dir().resolve("train-log-" + file + ".jsonl"))) {
             Convergence run = trainWithCurve(config, evaluateAt, setup, pointTiming,
                     List.of(new ProgressBar(System.out, 60), log, chart), manager);
-            results.writeBytes("losses-" + file + ".png", Charts.png(chart.chart()));
+            // the whole run from its log: after a resume the live chart shows only this call's steps
+            results.writeBytes("losses-" + file + ".png", Charts.png(LiveLossChart.of("losses of " + config.name(),
+                    JsonLinesLog.readRecords(log.file(), StepRecord.class))));
             return run;
         }
     }
