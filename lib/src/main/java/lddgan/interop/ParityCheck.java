@@ -206,6 +206,16 @@ public final class ParityCheck {
                 failing.add(r.name());
             }
         }
+        // the released full-size configurations, by their key manifests
+        for (String name : ReleasedManifests.PRESETS.keySet()) {
+            List<String> problems = ReleasedManifests.problems(dir, name);
+            System.out.println(String.format(Locale.ROOT, "manifest %-20s %4d keys, %s", name,
+                    ReleasedManifests.read(dir.resolve("manifests").resolve(name + ".tsv")).size(),
+                    problems.isEmpty() ? "one-to-one, equal shapes" : problems.size() + " problems: " + problems));
+            if (!problems.isEmpty()) {
+                failing.add("manifest " + name);
+            }
+        }
         if (!failing.isEmpty()) {
             System.out.println("parity FAILED: " + String.join(", ", failing));
             System.exit(1);
