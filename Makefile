@@ -53,6 +53,8 @@ junit: setup
 	$(MVN) test
 
 # Reviewer verification (README "For reviewers"): re-executes the notebooks from scratch into build/verify/<profile>/
+# (the runner runs in the background so that a SIGTERM to make reaches it: it stops its kernel and exits 143; Ctrl-C
+# reaches it through the terminal's process group; either way no verification report is written)
 # (fresh training state: LDDGAN_STATE_DIR), then lddgan.verify.Verify checks results/claims.json against the fresh
 # results and the committed results/<profile>/, compares every number, writes report.md and report.html to
 # VERIFY_OUT and exits non-zero on a regression or a failed notebook.
@@ -71,7 +73,10 @@ verify: check-profile setup
 	fi; \
 	start=$$(date +%s); status=0; \
 	LDDGAN_STATE_DIR=$(VERIFY_DIR)/state LDDGAN_RESULTS_DIR=$(VERIFY_DIR)/results $(PYTHON) environment/run_notebooks.py \
-	  $(NOTEBOOKS) --kernel $(KERNEL) --out $(VERIFY_DIR)/results/executed || status=$$?; \
+	  $(NOTEBOOKS) --kernel $(KERNEL) --out $(VERIFY_DIR)/results/executed & runner=$$!; \
+	trap 'kill -TERM $$runner 2>/dev/null; wait $$runner; exit 143' TERM; trap 'wait $$runner; exit 130' INT; \
+	wait $$runner || status=$$?; trap - TERM INT; \
+	if [ $$status -ge 128 ]; then exit $$status; fi; \
 	$(JAVA_RUN) lddgan.verify.Verify --profile $(PROFILE) --claims $(ROOT)/results/claims.json \
 	  --committed $(ROOT)/results/$(PROFILE) --fresh $(VERIFY_DIR)/results --notebooks "$(notdir $(NOTEBOOKS))" \
 	  --out $(VERIFY_OUT) --run-status $$status --wall-seconds $$(( $$(date +%s) - start )) --note "$$note"

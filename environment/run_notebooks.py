@@ -7,9 +7,16 @@ failing cell, printing the notebook, the cell number and the error, and exits no
 
 rapaio-jupyter-kernel 3.0.1 sometimes never answers after it starts (about one start in eight here): a kernel
 that is not ready within --startup-timeout seconds is shut down and started again, up to --retries times.
+
+Ctrl-C (SIGINT) or SIGTERM stops the run at once: the kernel (which runs in its own session, so nothing else can
+reach it) gets SIGTERM and, if it has not exited within 5 s, SIGKILL, with its whole process group; the executed copy
+so far is written with a note saying where the run was interrupted; the runner exits with 130 (SIGINT) or 143
+(SIGTERM). A second signal while stopping kills the kernel at once. Checkpoints are written atomically, so the next
+run resumes from the last complete one.
 """
 import argparse
 import os
+import signal
 import sys
 import time
 
@@ -20,6 +27,71 @@ from nbclient.exceptions import CellExecutionError, DeadKernelError
 
 def log(msg):
     print(f"[run] {msg}", flush=True)
+
+
+class Interrupted(Exception):
+    """The run was stopped by a signal (SIGINT or SIGTERM)."""
+
+    def __init__(self, signum):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+# the kernel of the notebook being executed, and whether a signal is being handled
+CURRENT = {"client": None, "stopping": None, "since": 0.0}
+
+
+def kernel_process(client):
+    """The kernel's Popen (jupyter_client's local provisioner), or None."""
+    km = getattr(client, "km", None) if client is not None else None
+    provisioner = getattr(km, "provisioner", None) if km is not None else None
+    return getattr(provisioner, "process", None) if provisioner is not None else None
+
+
+def stop_kernel(client, grace):
+    """SIGTERM to the kernel's process group, SIGKILL after `grace` seconds; returns the kernel's pid or None."""
+    process = kernel_process(client)
+    if process is None or process.poll() is not None:
+        return None
+    pid = process.pid
+    for sig, wait in ((signal.SIGTERM, grace), (signal.SIGKILL, 5)):
+        try:
+            os.killpg(pid, sig)
+        except ProcessLookupError:
+            return pid
+        deadline = time.time() + wait
+        while time.time() < deadline:
+            if process.poll() is not None:
+                return pid
+            time.sleep(0.1)
+    return pid
+
+
+def on_signal(signum, frame):
+    name = signal.Signals(signum).name
+    if CURRENT["stopping"] is not None:
+        if time.time() - CURRENT["since"] < 2:
+            return  # the same stop delivered twice (make and its shell both pass a SIGTERM on): not a second request
+        log(f"{name} again: killing the kernel now")
+        stop_kernel(CURRENT["client"], 0)
+        os._exit(128 + CURRENT["stopping"])
+    CURRENT["stopping"] = signum
+    CURRENT["since"] = time.time()
+    log(f"{name}: stopping the kernel (SIGTERM, SIGKILL after 5 s; {name} again to kill it now)")
+    pid = stop_kernel(CURRENT["client"], 5)
+    if pid is not None:
+        log(f"kernel {pid} stopped")
+    raise Interrupted(signum)
+
+
+def note_interruption(nb, index, signum):
+    """Records in the executed copy where and why the run stopped (metadata and a last markdown cell)."""
+    what = signal.Signals(signum).name
+    where = f"cell {index + 1}" if index is not None else "before the first cell"
+    nb.metadata["lddgan_run"] = {"interrupted": what, "at_cell": None if index is None else index + 1}
+    nb.cells.append(nbformat.v4.new_markdown_cell(
+        f"**Run interrupted by {what} at {where}** ({time.strftime('%Y-%m-%d %H:%M:%S')}): the cells after it did "
+        f"not run. Checkpoints written before the interruption are complete; the next run resumes from them."))
 
 
 def first_line(source):
@@ -38,13 +110,17 @@ def execute(path, out_dir, kernel, startup_timeout, retries, cell_timeout):
         client = NotebookClient(nb, kernel_name=kernel, timeout=cell_timeout, startup_timeout=startup_timeout,
                                 allow_errors=False, record_timing=True, resources={"metadata": {"path": nb_dir}})
         started = False
+        CURRENT["client"] = client
+        index = None
         t0 = time.time()
         kernel_log = os.path.join(out_dir, name.replace(".ipynb", ".kernel.log"))
         os.makedirs(out_dir, exist_ok=True)
         try:
             with open(kernel_log, "w") as klog, client.setup_kernel(cwd=nb_dir, stdout=klog, stderr=klog):
                 started = True
-                log(f"{name}: kernel ready in {time.time() - t0:.1f} s (attempt {attempt})")
+                process = kernel_process(client)
+                log(f"{name}: kernel ready in {time.time() - t0:.1f} s (attempt {attempt}, pid "
+                    f"{process.pid if process is not None else '?'})")
                 code_index = 0
                 for index, cell in enumerate(nb.cells):
                     if cell.cell_type == "code":
@@ -67,7 +143,17 @@ def execute(path, out_dir, kernel, startup_timeout, retries, cell_timeout):
             write(nb, target)
             log(f"{name}: ok in {time.time() - t0:.1f} s -> {target}")
             return True
+        except Interrupted as e:
+            note_interruption(nb, index, e.signum)
+            write(nb, target)
+            log(f"INTERRUPTED {name} by {e} at cell {index + 1 if index is not None else 0}; executed copy so far: "
+                f"{target}")
+            raise
         except DeadKernelError as e:
+            if CURRENT["stopping"] is not None:
+                note_interruption(nb, index, CURRENT["stopping"])
+                write(nb, target)
+                raise Interrupted(CURRENT["stopping"])
             log(f"FAILED {name}: the kernel died ({e}); executed copy so far: {target}")
             write(nb, target)
             return False
@@ -98,11 +184,18 @@ def main():
     p.add_argument("--retries", type=int, default=4)
     p.add_argument("--cell-timeout", type=int, default=3600)
     a = p.parse_args()
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
     log(f"profile {os.environ.get('LDDGAN_PROFILE', 'smoke')}, kernel {a.kernel}, {len(a.notebooks)} notebook(s)")
     t0 = time.time()
     passed = 0
     for nb in a.notebooks:
-        if not execute(nb, a.out, a.kernel, a.startup_timeout, a.retries, a.cell_timeout):
+        try:
+            ok = execute(nb, a.out, a.kernel, a.startup_timeout, a.retries, a.cell_timeout)
+        except Interrupted as e:
+            print(f"notebooks: {passed} passed, interrupted by {e}", flush=True)
+            sys.exit(128 + e.signum)
+        if not ok:
             print(f"notebooks: {passed} passed, 1 failed", flush=True)
             sys.exit(1)
         passed += 1

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -49,6 +50,63 @@ class NotebookRunnerTest {
         assertTrue(out.contains("deliberate failure 42"), out);
         assertTrue(out.contains("0 passed, 1 failed"), out);
         assertTrue(Files.isRegularFile(tmp.resolve("out/97-throws.ipynb")), "executed copy with the error is kept");
+    }
+
+    @Test
+    void ctrlCStopsTheRunAndItsKernelAndRecordsWhere() throws Exception {
+        interruptedBy("INT", 130);
+    }
+
+    @Test
+    void sigtermStopsTheRunAndItsKernelAndRecordsWhere() throws Exception {
+        interruptedBy("TERM", 143);
+    }
+
+    /** Issue 26: a signal during a long cell stops the runner with 128 + signal, leaves no kernel, notes it. */
+    private void interruptedBy(String signal, int exitCode) throws Exception {
+        Path root = ProjectPaths.root();
+        assumeTrue(Files.isRegularFile(root.resolve("build/jupyter/kernels/lddgan-java/kernel.json")),
+                "kernel not set up (environment/setup.sh)");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode nb = json.createObjectNode();
+        nb.put("nbformat", 4).put("nbformat_minor", 5);
+        nb.putObject("metadata").putObject("kernelspec").put("name", "lddgan-java").put("language", "java").put("display_name", "Java");
+        ArrayNode cells = nb.putArray("cells");
+        cells.add(cell(json, "int answer = 6 * 7;"));
+        cells.add(cell(json, "Thread.sleep(600_000);"));
+        cells.add(cell(json, "System.out.println(\"never runs\");"));
+        Path file = tmp.resolve("98-long.ipynb");
+        json.writeValue(file.toFile(), nb);
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", root.resolve("environment/run_notebooks.py").toString(),
+                file.toString(), "--out", tmp.resolve("out").toString()).redirectErrorStream(true);
+        pb.environment().put("JUPYTER_PATH", root.resolve("build/jupyter").toString());
+        Process p = pb.start();
+        java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8));
+        StringBuilder out = new StringBuilder();
+        long kernelPid = -1;
+        for (String line; kernelPid < 0 && (line = reader.readLine()) != null;) {
+            out.append(line).append('\n');
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("kernel ready .*pid (\\d+)\\)").matcher(line);
+            if (m.find()) {
+                kernelPid = Long.parseLong(m.group(1));
+            }
+        }
+        assertTrue(kernelPid > 0, "the runner names its kernel's pid:\n" + out);
+        Thread.sleep(3000); // into the long cell
+        long sent = System.nanoTime();
+        new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the runner stops within 30 s of SIG" + signal);
+        out.append(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        System.out.printf("SIG%s: runner exited %d after %.1f s%n", signal, p.exitValue(), (System.nanoTime() - sent) / 1e9);
+        assertEquals(exitCode, p.exitValue(), out.toString());
+        Thread.sleep(500);
+        long pid = kernelPid;
+        assertTrue(ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true), "kernel " + pid + " is left running");
+        JsonNode executed = json.readTree(tmp.resolve("out/98-long.ipynb").toFile());
+        assertEquals("SIG" + signal, executed.at("/metadata/lddgan_run/interrupted").asText(), out.toString());
+        assertEquals(2, executed.at("/metadata/lddgan_run/at_cell").asInt());
+        assertTrue(out.toString().contains("interrupted by SIG" + signal), out.toString());
     }
 
     private static ObjectNode cell(ObjectMapper json, String source) {
