@@ -26,7 +26,10 @@ from nbclient.exceptions import CellExecutionError, DeadKernelError
 
 
 def log(msg):
-    print(f"[run] {msg}", flush=True)
+    try:
+        print(f"[run] {msg}", flush=True)
+    except OSError:
+        pass  # stdout is gone (a closed pipe after Ctrl-C): stopping the kernel and writing the copy matter more
 
 
 class Interrupted(Exception):
