@@ -27,16 +27,8 @@ class NotebookRunnerTest {
         Path root = ProjectPaths.root();
         assumeTrue(Files.isRegularFile(root.resolve("build/jupyter/kernels/lddgan-java/kernel.json")),
                 "kernel not set up (environment/setup.sh)");
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode nb = json.createObjectNode();
-        nb.put("nbformat", 4).put("nbformat_minor", 5);
-        nb.putObject("metadata").putObject("kernelspec").put("name", "lddgan-java").put("language", "java").put("display_name", "Java");
-        ArrayNode cells = nb.putArray("cells");
-        cells.add(cell(json, "int answer = 6 * 7;"));
-        cells.add(cell(json, "throw new IllegalStateException(\"deliberate failure \" + answer);"));
-        cells.add(cell(json, "System.out.println(\"never runs\");"));
-        Path file = tmp.resolve("97-throws.ipynb");
-        json.writeValue(file.toFile(), nb);
+        Path file = notebook("97-throws.ipynb", "int answer = 6 * 7;",
+                "throw new IllegalStateException(\"deliberate failure \" + answer);", "System.out.println(\"never runs\");");
 
         ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", root.resolve("environment/run_notebooks.py").toString(), file.toString(),
                 "--out", tmp.resolve("out").toString())
@@ -68,15 +60,8 @@ class NotebookRunnerTest {
         assumeTrue(Files.isRegularFile(root.resolve("build/jupyter/kernels/lddgan-java/kernel.json")),
                 "kernel not set up (environment/setup.sh)");
         ObjectMapper json = new ObjectMapper();
-        ObjectNode nb = json.createObjectNode();
-        nb.put("nbformat", 4).put("nbformat_minor", 5);
-        nb.putObject("metadata").putObject("kernelspec").put("name", "lddgan-java").put("language", "java").put("display_name", "Java");
-        ArrayNode cells = nb.putArray("cells");
-        cells.add(cell(json, "int answer = 6 * 7;"));
-        cells.add(cell(json, "Thread.sleep(600_000);"));
-        cells.add(cell(json, "System.out.println(\"never runs\");"));
-        Path file = tmp.resolve("98-long.ipynb");
-        json.writeValue(file.toFile(), nb);
+        Path file = notebook("98-long.ipynb", "int answer = 6 * 7;", "Thread.sleep(600_000);",
+                "System.out.println(\"never runs\");");
         ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", root.resolve("environment/run_notebooks.py").toString(),
                 file.toString(), "--out", tmp.resolve("out").toString()).redirectErrorStream(true);
         pb.environment().put("JUPYTER_PATH", root.resolve("build/jupyter").toString());
@@ -107,6 +92,21 @@ class NotebookRunnerTest {
         assertEquals("SIG" + signal, executed.at("/metadata/lddgan_run/interrupted").asText(), out.toString());
         assertEquals(2, executed.at("/metadata/lddgan_run/at_cell").asInt());
         assertTrue(out.toString().contains("interrupted by SIG" + signal), out.toString());
+    }
+
+    /** A notebook for the project kernel with one code cell per source, written to the test's folder. */
+    private Path notebook(String name, String... sources) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode nb = json.createObjectNode();
+        nb.put("nbformat", 4).put("nbformat_minor", 5);
+        nb.putObject("metadata").putObject("kernelspec").put("name", "lddgan-java").put("language", "java").put("display_name", "Java");
+        ArrayNode cells = nb.putArray("cells");
+        for (String source : sources) {
+            cells.add(cell(json, source));
+        }
+        Path file = tmp.resolve(name);
+        json.writeValue(file.toFile(), nb);
+        return file;
     }
 
     private static ObjectNode cell(ObjectMapper json, String source) {
