@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import lddgan.autoencoder.Autoencoder;
 import lddgan.autoencoder.AutoencoderConfig;
 import lddgan.config.Profile;
@@ -20,15 +19,12 @@ import lddgan.generator.NcsnppGenerator;
 import lddgan.interop.ReferenceWeights;
 import lddgan.interop.Safetensors;
 import lddgan.metrics.GanEvaluation;
-import lddgan.sampling.GanDenoiser;
-import lddgan.sampling.PosteriorSampler;
-import lddgan.sampling.SamplingLoop;
 import lddgan.schedule.FewStepVpSchedule;
 import lddgan.space.DataSpace;
 import lddgan.space.LatentSpace;
 import lddgan.space.PixelSpace;
 import lddgan.space.WaveletSpace;
-import lddgan.train.TrainerBase;
+import lddgan.train.Algorithm1Sampler;
 
 /**
  * The authors' released checkpoints (issue 19; {@link ReleasedModel}): where they are looked for, which are missing
@@ -260,11 +256,12 @@ public final class ReleasedCheckpoints {
 
         @Override
         public NDArray sample(NDManager out, int count, int batch, long seed) {
-            Engine.getInstance().setRandomSeed((int) new SplittableRandom(seed).nextLong());
-            GanDenoiser denoiser = new GanDenoiser(generator, generator.config().nz());
-            PosteriorSampler sampler = new PosteriorSampler(FewStepVpSchedule.of(numSteps()));
-            return TrainerBase.inBatches(out, out.getDevice(), count, batch, (part, from, n) ->
-                    space.decode(SamplingLoop.run(denoiser, sampler, part, generator.config().xShape(n)).x0()));
+            return sampler().sample(out, out.getDevice(), count, batch, seed);
+        }
+
+        /** Algorithm 1 with this model's generator, T and data space. */
+        public Algorithm1Sampler sampler() {
+            return new Algorithm1Sampler(generator, FewStepVpSchedule.of(numSteps()), space);
         }
     }
 

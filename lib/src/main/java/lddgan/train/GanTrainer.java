@@ -16,13 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import lddgan.data.ImageSet;
 import lddgan.discriminator.Discriminator;
 import lddgan.generator.Generator;
-import lddgan.sampling.GanDenoiser;
-import lddgan.sampling.PosteriorSampler;
-import lddgan.sampling.SamplingLoop;
 import lddgan.schedule.FewStepVpSchedule;
 import lddgan.schedule.Posterior;
 import lddgan.schedule.TrainingPair;
@@ -179,11 +175,7 @@ public final class GanTrainer extends TrainerBase {
      * @return (count, C, H, W) images in [-1, 1], in {@code out}
      */
     public NDArray sample(NDManager out, int count, int batch, long sampleSeed) {
-        Engine.getInstance().setRandomSeed((int) new SplittableRandom(sampleSeed).nextLong());
-        GanDenoiser denoiser = new GanDenoiser(emaGenerator, config.generator().nz());
-        PosteriorSampler sampler = new PosteriorSampler(schedule);
-        return inBatches(out, devices.get(0), count, batch, (part, from, n) ->
-                space.decode(SamplingLoop.run(denoiser, sampler, part, config.generator().xShape(n)).x0()));
+        return sampler().sample(out, devices.get(0), count, batch, sampleSeed);
     }
 
     /**
@@ -195,10 +187,12 @@ public final class GanTrainer extends TrainerBase {
      * @return (N, 3, H', W') images in [-1, 1], in xT's manager
      */
     public NDArray sampleFrom(NDArray xT, long sampleSeed) {
-        Engine.getInstance().setRandomSeed((int) new SplittableRandom(sampleSeed).nextLong());
-        GanDenoiser denoiser = new GanDenoiser(emaGenerator, config.generator().nz());
-        return lddgan.nn.Scoped.apply(xT, (in, scope) -> space.decode(
-                SamplingLoop.run(denoiser, new PosteriorSampler(schedule), in).x0()));
+        return sampler().sampleFrom(xT, sampleSeed);
+    }
+
+    /** Algorithm 1 with the EMA generator in this run's data space. */
+    public Algorithm1Sampler sampler() {
+        return new Algorithm1Sampler(emaGenerator, schedule, space);
     }
 
     /** Writes a checkpoint of the full state now (atomically); returns its directory. */

@@ -3,7 +3,8 @@
  *
  * <ul>
  *   <li>Loops: {@link lddgan.train.GanTrainer} (DDGAN, WDDGAN and LDDGAN: one loop, the data space and the
- *       reconstruction weighting differ; also {@code sample}), {@link lddgan.train.AutoencoderTrainer} (the first
+ *       reconstruction weighting differ; it samples with {@link lddgan.train.Algorithm1Sampler}, the one sampler of a
+ *       trained or loaded GAN), {@link lddgan.train.AutoencoderTrainer} (the first
  *       stage, with LDM's losses), {@link lddgan.train.DiffusionTrainer} (the Gaussian baseline's epsilon network).
  *       {@link lddgan.train.TrainerBase} is their shared loop (budget, listeners, checkpoints, divergence check),
  *       {@link lddgan.train.Trainer} what listeners see of it. Internals: {@code Network} (a network with its

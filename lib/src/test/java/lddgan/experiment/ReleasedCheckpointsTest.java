@@ -16,18 +16,23 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import lddgan.config.Profile;
+import lddgan.data.SyntheticImages;
 import lddgan.discriminator.Discriminator;
 import lddgan.discriminator.DiscriminatorConfig;
+import lddgan.generator.NcsnppGenerator;
 import lddgan.interop.ReferenceWeights;
 import lddgan.interop.Safetensors;
 import lddgan.interop.TorchTensor;
+import lddgan.space.PixelSpace;
+import lddgan.train.GanTrainer;
+import lddgan.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The released checkpoints of notebook 06 ({@link ReleasedCheckpoints}, {@link ReleasedModel}): finding the files and
  * naming each missing one with its expected path, the stand-in's export -> read back -> sample round trip, and a
- * discriminator's file refused as a generator, naming the keys.
+ * discriminator's file refused as a generator, naming the keys; a loaded model samples what the trainer samples.
  */
 class ReleasedCheckpointsTest {
     private static final ReleasedCheckpointsBudget.StandIn TINY = new ReleasedCheckpointsBudget.StandIn(16, 1, 32);
@@ -113,6 +118,20 @@ class ReleasedCheckpointsTest {
             assertTrue(images.abs().max().getFloat() <= 1f);
             NDArray again = loaded.sample(manager, 3, 2, 7);
             assertArrayEquals(images.toFloatArray(), again.toFloatArray(), 0f, "seeded sampling repeats");
+        }
+    }
+
+    @Test
+    void aLoadedModelSamplesWhatTheTrainerSamplesWithTheSameGeneratorAndSeed() throws IOException {
+        TrainingConfig config = TrainingConfig.preset("ddgan-cifar10", Profile.SMOKE);
+        assertEquals(ReleasedModel.DDGAN_CIFAR10.numSteps(), config.numSteps());
+        try (GanTrainer trainer = GanTrainer.builder(config, new PixelSpace(), SyntheticImages.generate(8, 32, 5))
+                .seed(11).build(); NDManager manager = NDManager.newBaseManager()) {
+            ReleasedCheckpoints.Loaded loaded = new ReleasedCheckpoints.Loaded(new ReleasedCheckpoints.ModelFiles(
+                    ReleasedModel.DDGAN_CIFAR10, dir.resolve("g"), "-", null, null, TINY),
+                    (NcsnppGenerator) trainer.emaGenerator(), null, new PixelSpace());
+            assertArrayEquals(trainer.sample(manager, 5, 2, 7).toFloatArray(),
+                    loaded.sample(manager, 5, 2, 7).toFloatArray(), 0f, "one Algorithm 1 sampler");
         }
     }
 
