@@ -106,8 +106,8 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
             Convergence run = trainWithCurve(config, evaluateAt, setup, pointTiming,
                     List.of(new ProgressBar(System.out, 60), log, chart), manager);
             // the whole run from its log: after a resume the live chart shows only this call's steps
-            results.writeBytes("losses-" + file + ".png", Charts.png(LiveLossChart.of("losses of " + config.name(),
-                    JsonLinesLog.readRecords(log.file(), StepRecord.class))));
+            results.writeBytes("losses-" + file + ".png",
+                    Charts.png(LiveLossChart.ofLog(config.name(), log.file(), StepRecord.class)));
             return run;
         }
     }

@@ -149,7 +149,8 @@ public final class TrainRun {
             out.put("training_seconds", trainingSeconds);
             out.put("training_seconds_this_call", summary.wallSeconds());
             out.put("logged_steps", records.size());
-            results.writeBytes("losses.png", Charts.png(LiveLossChart.of("losses of " + config.name(), records)));
+            results.writeBytes("losses.png",
+                    Charts.png(LiveLossChart.ofLog(config.name(), log.file(), StepRecord.class)));
             Conditions conditions = Conditions.of(profile, train.name(), train.size(), Engine.getInstance().defaultDevice(),
                     seed, (System.nanoTime() - t0) / 1e9).with("preset", config.name()).with("config", config.toString())
                     .with("fid extractor", extractor.id()).with("fid samples", samples)

@@ -1,5 +1,7 @@
 package lddgan.train;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import lddgan.report.Charts;
@@ -31,7 +33,7 @@ public final class LiveLossChart implements TrainingListener {
 
     @Override
     public void onStart(Trainer trainer, TrainingBudget budget) {
-        title = "losses of " + trainer.name();
+        title = title(trainer.name());
         if (view == null) {
             view = Show.live();
         }
@@ -46,6 +48,25 @@ public final class LiveLossChart implements TrainingListener {
         chart.title = title;
         records.forEach(chart::add);
         return chart.chart();
+    }
+
+    /**
+     * The loss chart of a whole run from its JSON-lines log ({@link JsonLinesLog#readRecords}): every step since step
+     * 1 over every resumed segment, which the live chart of the last segment does not cover; titled as the live chart.
+     *
+     * @param runName the run's name (the trainer's, e.g. the preset)
+     * @param log the run's {@link JsonLinesLog} file
+     * @param type the loop's record type ({@link StepRecord}, {@link AutoencoderStepRecord},
+     *     {@link DiffusionStepRecord})
+     * @throws IOException naming the file and the line when a line is not such a record
+     */
+    public static <T extends Record & StepMetrics> XYChart ofLog(String runName, Path log, Class<T> type)
+            throws IOException {
+        return of(title(runName), JsonLinesLog.readRecords(log, type));
+    }
+
+    private static String title(String runName) {
+        return "losses of " + runName;
     }
 
     private void add(StepMetrics r) {

@@ -82,7 +82,8 @@ class JsonLinesLogTest {
         List<StepRecord> records = JsonLinesLog.readRecords(file, StepRecord.class);
         assertEquals(List.of(one, two), records);
         assertEquals(4.0, records.stream().mapToDouble(StepRecord::seconds).sum(), "time over both segments");
-        var chart = LiveLossChart.of("whole run", records);
+        var chart = LiveLossChart.ofLog("whole run", file, StepRecord.class);
+        assertEquals("losses of whole run", chart.getTitle());
         assertEquals(List.of(1.0, 2.0), java.util.Arrays.stream(chart.getSeriesMap().values().iterator().next().getXData())
                 .boxed().toList());
     }
