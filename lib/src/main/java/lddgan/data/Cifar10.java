@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import lddgan.config.ProjectPaths;
 
@@ -22,7 +26,8 @@ import lddgan.config.ProjectPaths;
  *   <li>otherwise {@code ../shared/data/cifar10-subset} beside the project root (5,170 train / 1,017 test real images).
  * </ol>
  * Every training file must be there (a missing one is an error, not a smaller set); a {@code SHA256SUMS} file beside
- * them is verified, so a truncated or altered file is refused naming it.
+ * them is verified (once per folder and process while the files stay unchanged), so a truncated or altered file is
+ * refused naming it.
  *
  * <p>What is read is a named {@link Selection} of records: the small profiles read {@link Selection#SUBSET}, the first
  * records of each official batch, which are exactly the records of the shared subset, so that a reviewer with the
@@ -42,6 +47,13 @@ public record Cifar10(Path dir) {
     public static final String CHECKSUMS = "SHA256SUMS";
     /** Records of each official batch file. */
     public static final int RECORDS_PER_FILE = 10_000;
+
+    /** Folders verified in this process (real path), with the state of their files when they were verified. */
+    private static final Map<Path, List<Object>> VERIFIED = new ConcurrentHashMap<>();
+    /** One lock per folder, so that concurrent readers of one folder hash it once. */
+    private static final Map<Path, Object> VERIFICATION_LOCKS = new ConcurrentHashMap<>();
+    /** How many times a folder's files were hashed in this process (for tests). */
+    static final AtomicInteger FULL_VERIFICATIONS = new AtomicInteger();
 
     /**
      * Which records are read: the first {@code train[i]} records of {@code data_batch_(i+1).bin} and the first
@@ -151,7 +163,11 @@ public record Cifar10(Path dir) {
     }
 
     /**
-     * Checks every file {@value #CHECKSUMS} lists, when the folder has one.
+     * Checks every file {@value #CHECKSUMS} lists, when the folder has one: once per folder and process while the
+     * files stay as they were ({@link #train} and {@link #test} both call this; the full training split is ~150 MB).
+     * The memo is keyed by the folder's real path and, for {@value #CHECKSUMS} and every file it lists, size,
+     * modification and status-change time and file key (inode), taken before hashing: a file changed, replaced or
+     * touched since the last verification is verified again.
      *
      * @throws IOException naming the file, the expected and the found SHA-256
      */
@@ -160,21 +176,51 @@ public record Cifar10(Path dir) {
         if (!Files.isRegularFile(sums)) {
             return;
         }
-        for (String line : Files.readAllLines(sums)) {
-            String[] parts = line.trim().split("\\s+\\*?", 2);
-            if (parts.length != 2) {
-                continue;
+        Path folder = dir.toRealPath();
+        synchronized (VERIFICATION_LOCKS.computeIfAbsent(folder, k -> new Object())) {
+            List<String[]> listed = new ArrayList<>();
+            for (String line : Files.readAllLines(sums)) {
+                String[] parts = line.trim().split("\\s+\\*?", 2);
+                if (parts.length == 2) {
+                    listed.add(parts);
+                }
             }
-            Path file = dir.resolve(parts[1]);
-            if (!Files.isRegularFile(file)) {
-                throw new NoSuchFileException(file.toString(), null, "listed in " + sums + " but missing");
+            List<Object> state = new ArrayList<>(List.of(fileState(sums)));
+            for (String[] parts : listed) {
+                Path file = dir.resolve(parts[1]);
+                if (!Files.isRegularFile(file)) {
+                    throw new NoSuchFileException(file.toString(), null, "listed in " + sums + " but missing");
+                }
+                state.add(fileState(file));
             }
-            String actual = Download.sha256(file);
-            if (!actual.equalsIgnoreCase(parts[0])) {
-                throw new IOException("CIFAR-10 file " + file + " does not match " + sums + ": SHA-256 " + actual
-                        + ", expected " + parts[0] + " (truncated or altered)");
+            if (state.equals(VERIFIED.get(folder))) {
+                return;
             }
+            VERIFIED.remove(folder);
+            for (String[] parts : listed) {
+                Path file = dir.resolve(parts[1]);
+                String actual = Download.sha256(file);
+                if (!actual.equalsIgnoreCase(parts[0])) {
+                    throw new IOException("CIFAR-10 file " + file + " does not match " + sums + ": SHA-256 " + actual
+                            + ", expected " + parts[0] + " (truncated or altered)");
+                }
+            }
+            FULL_VERIFICATIONS.incrementAndGet();
+            VERIFIED.put(folder, state);
         }
+    }
+
+    /** What tells a changed file: its name, size, modification and status-change time (where known), file key. */
+    private static List<Object> fileState(Path file) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        Object changed;
+        try {
+            changed = Files.getAttribute(file, "unix:ctime");
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            changed = "";
+        }
+        return java.util.Arrays.asList(file.getFileName().toString(), a.size(), a.lastModifiedTime(), changed,
+                a.fileKey());
     }
 
     /** True when this is the full dataset (50,000 training images) rather than a subset. */

@@ -8,14 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What was asked for is used or refused, never replaced (issue 21, defect 2). */
+/**
+ * What was asked for is used or refused, never replaced (issue 21, defect 2); the checksums are verified once per folder
+ * and process until a file changes.
+ */
 class Cifar10Test {
     @TempDir
     Path tmp;
@@ -81,6 +88,54 @@ class Cifar10Test {
         Files.write(third, java.util.Arrays.copyOf(bytes, bytes.length - Cifar10Binary.RECORD_BYTES));
         IOException e = assertThrows(IOException.class, cifar::train);
         assertTrue(e.getMessage().contains("data_batch_3.bin") && e.getMessage().contains("SHA256SUMS"), e.getMessage());
+    }
+
+    @Test
+    void theChecksumsAreVerifiedOncePerFolderUntilAFileChanges() throws Exception {
+        Path dir = folder(8, true);
+        int before = Cifar10.FULL_VERIFICATIONS.get();
+        Cifar10 cifar = new Cifar10(dir);
+        cifar.train();
+        cifar.test();
+        new Cifar10(Files.createSymbolicLink(tmp.resolve("link"), dir)).train();
+        assertEquals(1, Cifar10.FULL_VERIFICATIONS.get() - before, "train, test and another path to it: hashed once");
+
+        // the same size and modification time, one byte altered: the status-change time still tells
+        Path second = dir.resolve("data_batch_2.bin");
+        byte[] original = Files.readAllBytes(second);
+        FileTime modified = Files.getLastModifiedTime(second);
+        Thread.sleep(20);
+        byte[] altered = original.clone();
+        altered[100] ^= 1;
+        Files.write(second, altered);
+        Files.setLastModifiedTime(second, modified);
+        IOException e = assertThrows(IOException.class, cifar::test);
+        assertTrue(e.getMessage().contains("data_batch_2.bin") && e.getMessage().contains("SHA256SUMS"), e.getMessage());
+        assertThrows(IOException.class, cifar::train, "a failure is not remembered as a success");
+
+        Files.write(second, original);
+        assertEquals(40, cifar.train().size());
+        cifar.test();
+        assertEquals(2, Cifar10.FULL_VERIFICATIONS.get() - before, "verified again once after the change");
+    }
+
+    @Test
+    void concurrentReadersOfOneFolderHashItOnce() throws Exception {
+        Path dir = folder(8, true);
+        int before = Cifar10.FULL_VERIFICATIONS.get();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<ImageSet>> reads = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                reads.add(pool.submit(() -> new Cifar10(dir).train()));
+            }
+            for (Future<ImageSet> read : reads) {
+                assertEquals(40, read.get().size());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, Cifar10.FULL_VERIFICATIONS.get() - before);
     }
 
     @Test
