@@ -453,8 +453,11 @@ public final class LatentCache {
         }
     }
 
-    /** The engine seed of batch {@code batch} (as {@code GanTrainer} derives per-step seeds). */
-    private static int batchSeed(long seed, int batch) {
+    /**
+     * The engine seed of batch {@code batch} (as {@code GanTrainer} derives per-step seeds); also
+     * {@link ReconstructionEvaluation}'s.
+     */
+    static int batchSeed(long seed, int batch) {
         return (int) new SplittableRandom(seed * 0x9E3779B97F4A7C15L + batch).nextLong();
     }
 

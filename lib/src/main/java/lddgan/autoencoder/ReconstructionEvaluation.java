@@ -1,5 +1,6 @@
 package lddgan.autoencoder;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -20,7 +21,10 @@ import lddgan.metrics.Psnr;
  *   <li>{@link LatentStatistics} of the latents the diffusion sees (posterior samples for KL / NONE), divided by the
  *       autoencoder's scale factor.
  * </ul>
- * Reconstructions decode a posterior sample (KL / NONE), as LDM's {@code forward(sample_posterior=True)} does.
+ * Reconstructions decode a posterior sample (KL / NONE), as LDM's {@code forward(sample_posterior=True)} does. The
+ * engine is seeded from the evaluation's seed before each batch's posterior sample (as {@link LatentCache} does), so
+ * the numbers depend on the autoencoder, the images and the seed only, never on what drew random numbers before in
+ * the process (issue 27: whether the feature extractor was trained or loaded moved notebook 01's rFID).
  *
  * @param autoencoder the autoencoder's name
  * @param dataset the evaluated set's name
@@ -43,20 +47,24 @@ public record ReconstructionEvaluation(String autoencoder, String dataset, int i
      * @param extractor the FID feature extractor
      * @param manager a manager for the work (everything is freed batch by batch)
      * @param batch images per encode/decode call
+     * @param seed seeds the posterior samples (batch by batch; unused by a deterministic VQ encoder)
      * @param sink receives the first batch's originals and reconstructions (for a grid), or null
      */
     public static ReconstructionEvaluation of(Autoencoder ae, ImageSet images, FeatureExtractor extractor,
-            NDManager manager, int batch, BiConsumer<NDArray, NDArray> sink) {
+            NDManager manager, int batch, long seed, BiConsumer<NDArray, NDArray> sink) {
         long t0 = System.nanoTime();
         Psnr.Accumulator psnr = new Psnr.Accumulator();
         LatentStatistics.Accumulator latents = new LatentStatistics.Accumulator(ae.config().embedDim(), ae.scaleFactor());
         double l1Sum = 0;
         try (NDManager scope = manager.newSubManager()) {
             NDList parts = new NDList();
-            for (int from = 0; from < images.size(); from += batch) {
+            for (int index = 0, from = 0; from < images.size(); index++, from += batch) {
                 int to = Math.min(images.size(), from + batch);
                 try (NDManager part = scope.newSubManager()) {
                     NDArray x = images.batch(part, from, to);
+                    if (ae.isStochastic()) {
+                        Engine.getInstance().setRandomSeed(LatentCache.batchSeed(seed, index));
+                    }
                     NDArray z = ae.encode(x);
                     latents.add(z);
                     NDArray rec = ae.decode(z).clip(-1f, 1f);

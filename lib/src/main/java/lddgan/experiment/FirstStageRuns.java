@@ -29,6 +29,8 @@ import lddgan.train.TrainingListener;
 public final class FirstStageRuns {
     /** The seed notebook 01 trains with. */
     public static final long SEED = 0;
+    /** The seed of the posterior samples of a first stage's reconstruction evaluation (notebooks 01 and 03). */
+    public static final long EVALUATION_SEED = 12345;
 
     private FirstStageRuns() {
     }
@@ -98,9 +100,9 @@ public final class FirstStageRuns {
 
     /**
      * Trains {@code config} in {@code points} chunks of {@code stepsPerPoint} steps, keeping each chunk's checkpoint
-     * under {@code checkpointRoot(profile, key, SEED)} and evaluating it on {@code validation} (the engine reseeded
-     * for each evaluation, so a re-run that only reloads gives the same curve); then caches the training set's latents
-     * ({@link #latentCacheFile(Profile, String)} with {@code key}).
+     * under {@code checkpointRoot(profile, key, SEED)} and evaluating it on {@code validation} (seeded with
+     * {@link #EVALUATION_SEED}, so a re-run that only reloads gives the same curve); then caches the training set's
+     * latents ({@link #latentCacheFile(Profile, String)} with {@code key}).
      */
     public static Curve trainWithCurve(AutoencoderTrainingConfig config, String key, Profile profile, ImageSet train,
             ImageSet validation, FeatureExtractor extractor, int points, long stepsPerPoint,
@@ -122,9 +124,8 @@ public final class FirstStageRuns {
                 seconds += trainer.train(TrainingBudget.steps(steps)).wallSeconds();
                 try (NDManager scope = manager.newSubManager()) {
                     Autoencoder ae = AutoencoderTrainer.load(store.directory(steps), scope);
-                    ai.djl.engine.Engine.getInstance().setRandomSeed(12345);
                     curve.add(new Point(steps, steps / (double) trainer.stepsPerEpoch(),
-                            ReconstructionEvaluation.of(ae, validation, extractor, scope, 100, null)));
+                            ReconstructionEvaluation.of(ae, validation, extractor, scope, 100, EVALUATION_SEED, null)));
                     if (p == points) {
                         // the last point's autoencoder is the final checkpoint's: cache the training set's latents
                         Path last = trainer.lastCheckpoint();

@@ -188,7 +188,7 @@ public final class ReleasedEvaluation {
         };
         ImageSet images = heldOut.limit(Math.min(heldOut.size(), budget.reconstructionImages()));
         ReconstructionEvaluation e = ReconstructionEvaluation.of(model.autoencoder(), images, features.extractor(),
-                manager, 100, sink);
+                manager, 100, budget.seed(), sink);
         return new Reconstruction(model.files(), e, pairs.get(0));
     }
 

@@ -15,29 +15,6 @@ import org.junit.jupiter.api.Test;
 /** Where an evaluation's images and its timed calls come from (Sec. 5.1.2's protocol, two ways). */
 class GanEvaluationTest {
 
-    /** Per-channel means and mean squares of an image: a 6-number feature, enough for FID's moments. */
-    private static final class ChannelMoments implements FeatureExtractor {
-        @Override
-        public String id() {
-            return "channel-moments";
-        }
-
-        @Override
-        public int dimension() {
-            return 6;
-        }
-
-        @Override
-        public NDArray features(NDArray images) {
-            NDArray flat = images.reshape(images.getShape().get(0), 3, -1);
-            return flat.mean(new int[] {2}).concat(flat.square().mean(new int[] {2}), 1);
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     private record Call(int count, int batch, long seed) {
     }
 
