@@ -15,7 +15,7 @@ import lddgan.autoencoder.Autoencoder;
 import lddgan.autoencoder.LatentStatistics;
 import lddgan.data.ImageSet;
 import lddgan.metrics.GanEvaluation;
-import lddgan.metrics.MetricLabels;
+import lddgan.metrics.MetricLabel;
 import lddgan.report.SampleQualityColumns;
 import lddgan.report.Charts;
 import lddgan.report.Histograms;
@@ -128,7 +128,7 @@ public final class KlAblation {
             Map<String, GanEvaluation> lddgan) {
         List<GanEvaluation> rows = curves.keySet().stream().map(lddgan::get).toList();
         boolean proxy = SampleQualityColumns.proxy(rows);
-        DoubleColumn finalRfid = DoubleColumn.create("final " + MetricLabels.rfid(proxy));
+        DoubleColumn finalRfid = DoubleColumn.create("final " + MetricLabel.RFID.label(proxy));
         DoubleColumn epochs = DoubleColumn.create("epochs to target");
         DoubleColumn paperRfid = DoubleColumn.create("paper rFID");
         DoubleColumn paperEpochs = DoubleColumn.create("paper epochs");

@@ -55,7 +55,7 @@ public interface FeatureExtractor extends AutoCloseable {
     /**
      * Whether numbers in this feature space are only proxies of the paper's (true for every extractor but the FID
      * Inception-v3 networks): tables then label their columns "FID (offline proxy)", "KID (offline proxy)"
-     * ({@link MetricLabels}).
+     * ({@link MetricLabel}).
      */
     default boolean isProxy() {
         return true;

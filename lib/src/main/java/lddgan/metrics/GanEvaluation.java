@@ -106,13 +106,13 @@ public record GanEvaluation(String model, long steps, int epochs, double trainin
 
     /**
      * One line for a notebook's output: FID, KID +- std, IS +- std where there is one, precision, recall and the time
-     * of a batch, the metric names labelled as proxies where they are ({@link MetricLabels}).
+     * of a batch, the metric names labelled as proxies where they are ({@link MetricLabel}).
      */
     public String summary() {
         StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT, "%s %.2f, %s %.4f +- %.4f",
-                MetricLabels.fid(proxy), fid, MetricLabels.kid(proxy), kidMean(), kidStd()));
+                MetricLabel.FID.label(proxy), fid, MetricLabel.KID.label(proxy), kidMean(), kidStd()));
         if (inceptionScore != null) {
-            s.append(String.format(java.util.Locale.ROOT, ", %s %.2f +- %.2f", MetricLabels.inceptionScore(proxy),
+            s.append(String.format(java.util.Locale.ROOT, ", %s %.2f +- %.2f", MetricLabel.IS.label(proxy),
                     inceptionScore.mean(), inceptionScore.std()));
         }
         return s.append(String.format(java.util.Locale.ROOT, ", precision %.3f, recall %.3f, %.3f s per batch of %d",

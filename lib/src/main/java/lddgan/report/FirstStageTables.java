@@ -64,9 +64,9 @@ public final class FirstStageTables {
         StringColumn f = StringColumn.create("f", "2", String.valueOf(ae.config().factor()));
         StringColumn latent = StringColumn.create("latent", "16x16x4", ae.latentShape(new Shape(3, 32, 32)).toString());
         DoubleColumn rfid = DoubleColumn.create("rFID", PAPER_RFID_CIFAR10, evaluation.rfid());
-        DoubleColumn kid = DoubleColumn.create(lddgan.metrics.MetricLabels.of("rKID", evaluation.proxy()), Double.NaN,
+        DoubleColumn kid = DoubleColumn.create(lddgan.metrics.MetricLabel.RKID.label(evaluation.proxy()), Double.NaN,
                 evaluation.kid().mean());
-        DoubleColumn kidStd = DoubleColumn.create(lddgan.metrics.MetricLabels.of("rKID std", evaluation.proxy()), Double.NaN,
+        DoubleColumn kidStd = DoubleColumn.create(lddgan.metrics.MetricLabel.RKID_STD.label(evaluation.proxy()), Double.NaN,
                 evaluation.kid().std());
         StringColumn features = StringColumn.create("FID features", "Inception-v3 (pytorch-fid)", evaluation.extractor());
         DoubleColumn psnr = DoubleColumn.create("PSNR (dB)", Double.NaN, evaluation.psnr().meanPerImage());

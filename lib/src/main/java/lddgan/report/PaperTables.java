@@ -10,7 +10,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import lddgan.loss.ReconstructionWeighting;
 import lddgan.metrics.GanEvaluation;
-import lddgan.metrics.MetricLabels;
+import lddgan.metrics.MetricLabel;
 
 /**
  * The tables and figures of the main comparison (LDDGAN Sec. 5.2-5.3): ours beside the paper's printed values, never
@@ -117,7 +117,7 @@ public final class PaperTables {
      */
     public static XYChart convergence(Map<String, List<GanEvaluation>> curves, int stepsPerEpoch) {
         XYChart chart = Charts.line("FID during training (EMA generator)", "epoch",
-                MetricLabels.fid(curves.values().stream().flatMap(List::stream).anyMatch(GanEvaluation::proxy)), 560, 380);
+                MetricLabel.FID.label(curves.values().stream().flatMap(List::stream).anyMatch(GanEvaluation::proxy)), 560, 380);
         curves.forEach((label, curve) -> chart.addSeries(label,
                 curve.stream().mapToDouble(e -> e.steps() / (double) stepsPerEpoch).toArray(),
                 curve.stream().mapToDouble(GanEvaluation::fid).toArray()));
@@ -136,7 +136,7 @@ public final class PaperTables {
     /** Figure 3, our panel: FID against sampling time of a batch of 100 (this machine), one point per model. */
     public static XYChart figure3Ours(List<String> labels, List<GanEvaluation> rows, String device) {
         XYChart chart = Charts.line("Ours: FID vs sampling time (" + device + ")", "seconds per batch of 100",
-                MetricLabels.fid(SampleQualityColumns.proxy(rows)), 560, 380);
+                MetricLabel.FID.label(SampleQualityColumns.proxy(rows)), 560, 380);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         for (int i = 0; i < rows.size(); i++) {
             chart.addSeries(labels.get(i), new double[] {rows.get(i).time().meanSeconds()}, new double[] {rows.get(i).fid()});

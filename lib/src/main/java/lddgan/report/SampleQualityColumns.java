@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import lddgan.metrics.GanEvaluation;
-import lddgan.metrics.MetricLabels;
+import lddgan.metrics.MetricLabel;
 import tech.tablesaw.api.DoubleColumn;
 
 /**
  * The sample-quality columns every table of generated images shares, filled from its rows: FID, then KID and its
  * standard deviation over subsets (Binkowski et al. 2018), optionally the Inception Score and its standard deviation
- * over splits (Salimans et al. 2016). Names follow {@link MetricLabels}: "(offline proxy)" unless the rows were scored
+ * over splits (Salimans et al. 2016). Names follow {@link MetricLabel}: "(offline proxy)" unless the rows were scored
  * with the FID Inception-v3. A null row (a model that could not be scored, its data set absent) gives NaN.
  */
 public final class SampleQualityColumns {
@@ -35,17 +35,17 @@ public final class SampleQualityColumns {
     /** FID, KID and KID std of each row, in row order. */
     public static List<DoubleColumn> fidKid(List<GanEvaluation> rows) {
         boolean proxy = proxy(rows);
-        return List.of(column(MetricLabels.fid(proxy), rows, GanEvaluation::fid),
-                column(MetricLabels.kid(proxy), rows, GanEvaluation::kidMean),
-                column(MetricLabels.kidStd(proxy), rows, GanEvaluation::kidStd));
+        return List.of(column(MetricLabel.FID.label(proxy), rows, GanEvaluation::fid),
+                column(MetricLabel.KID.label(proxy), rows, GanEvaluation::kidMean),
+                column(MetricLabel.KID_STD.label(proxy), rows, GanEvaluation::kidStd));
     }
 
     /** FID, KID, KID std, IS and IS std of each row, in row order. */
     public static List<DoubleColumn> fidKidIs(List<GanEvaluation> rows) {
         boolean proxy = proxy(rows);
         List<DoubleColumn> columns = new ArrayList<>(fidKid(rows));
-        columns.add(column(MetricLabels.inceptionScore(proxy), rows, GanEvaluation::isMean));
-        columns.add(column(MetricLabels.inceptionScoreStd(proxy), rows, GanEvaluation::isStd));
+        columns.add(column(MetricLabel.IS.label(proxy), rows, GanEvaluation::isMean));
+        columns.add(column(MetricLabel.IS_STD.label(proxy), rows, GanEvaluation::isStd));
         return columns;
     }
 
