@@ -8,8 +8,10 @@ import ai.djl.ndarray.NDManager;
 import java.util.function.BiConsumer;
 import lddgan.data.ImageSet;
 import lddgan.metrics.FeatureExtractor;
+import lddgan.metrics.FeatureMoments;
 import lddgan.metrics.FeatureStatistics;
 import lddgan.metrics.FrechetDistance;
+import lddgan.metrics.KernelInceptionDistance;
 import lddgan.metrics.Psnr;
 
 /**
@@ -30,14 +32,17 @@ import lddgan.metrics.Psnr;
  * @param dataset the evaluated set's name
  * @param images its size
  * @param rfid the reconstruction FID
+ * @param kid KID of the reconstructions' features against the originals' (the evaluation's seed seeds the subsets)
  * @param extractor the feature extractor's id (an offline one is not Inception: never comparable with the paper)
+ * @param proxy whether that extractor gives only proxies of the paper's metrics
  * @param psnr PSNR of the reconstructions
  * @param l1 mean |x - D(E(x))| per pixel, images in [-1, 1]
  * @param latent statistics of the latents / scale
  * @param seconds wall time of the evaluation
  */
-public record ReconstructionEvaluation(String autoencoder, String dataset, int images, double rfid, String extractor,
-                                       Psnr.Result psnr, double l1, LatentStatistics latent, double seconds) {
+public record ReconstructionEvaluation(String autoencoder, String dataset, int images, double rfid,
+                                       KernelInceptionDistance kid, String extractor, boolean proxy, Psnr.Result psnr,
+                                       double l1, LatentStatistics latent, double seconds) {
 
     /**
      * Evaluates {@code ae} on {@code images}.
@@ -79,12 +84,16 @@ public record ReconstructionEvaluation(String autoencoder, String dataset, int i
             }
             NDArray all = parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 0);
             ImageSet reconstructions = ImageSet.fromImages("reconstructions of " + images.name() + " by " + ae.name(), all);
-            FeatureStatistics rec = FeatureStatistics.of(extractor, reconstructions, batch, reconstructions.name());
-            FeatureStatistics orig = FeatureStatistics.of(extractor, images, batch, images.name());
+            NDArray recFeatures = extractor.features(reconstructions, batch, scope);
+            NDArray origFeatures = extractor.features(images, batch, scope);
+            FeatureStatistics rec = FeatureMoments.inBatches(recFeatures, batch).statistics(reconstructions.name(),
+                    extractor.id());
+            FeatureStatistics orig = FeatureMoments.inBatches(origFeatures, batch).statistics(images.name(), extractor.id());
             double rfid = FrechetDistance.between(rec, orig);
+            KernelInceptionDistance kid = KernelInceptionDistance.compute(origFeatures, recFeatures, seed);
             long pixels = (long) images.size() * images.imageBytes();
-            return new ReconstructionEvaluation(ae.name(), images.name(), images.size(), rfid, extractor.id(),
-                    psnr.result(), l1Sum / pixels, latents.result(), (System.nanoTime() - t0) / 1e9);
+            return new ReconstructionEvaluation(ae.name(), images.name(), images.size(), rfid, kid, extractor.id(),
+                    extractor.isProxy(), psnr.result(), l1Sum / pixels, latents.result(), (System.nanoTime() - t0) / 1e9);
         }
     }
 }

@@ -4,10 +4,13 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import lddgan.metrics.GanEvaluation;
 import lddgan.report.ImageGrid;
+import lddgan.report.SampleQualityColumns;
 import lddgan.sampling.DdimSampler;
 import lddgan.sampling.Sampler;
 import lddgan.train.DiffusionTrainer;
@@ -40,23 +43,23 @@ public record GuidanceSweep(Table table, Map<Double, BufferedImage> grids) {
         for (int i = 0; i < gridLabels.length; i++) {
             gridLabels[i] = i / GRID_PER_CLASS;
         }
-        Table cfg = Table.create("Classifier-free guidance sweep (DDIM-" + budget.guidedSteps() + ", eta 1)").addColumns(
-                DoubleColumn.create("w"), DoubleColumn.create("FID"), DoubleColumn.create("precision"),
-                DoubleColumn.create("recall"), DoubleColumn.create("time_s"));
+        List<GanEvaluation> rows = new ArrayList<>();
         Map<Double, BufferedImage> grids = new LinkedHashMap<>();
         for (double w : budget.guidanceScales()) {
-            GanEvaluation e = GanEvaluation.of(diffusion.config().name() + " w=" + w, summary, diffusion.images(sampler, w),
+            rows.add(GanEvaluation.of(diffusion.config().name() + " w=" + w, summary, diffusion.images(sampler, w),
                     budget.guidedSteps(), setup.extractor(), setup.reference(), setup.realFeatures(),
-                    budget.guidanceSamples(), budget.guidanceTiming(), device, manager, 1234);
-            cfg.doubleColumn("w").append(w);
-            cfg.doubleColumn("FID").append(e.fid());
-            cfg.doubleColumn("precision").append(e.precision());
-            cfg.doubleColumn("recall").append(e.recall());
-            cfg.doubleColumn("time_s").append(e.time().meanSeconds());
+                    budget.guidanceSamples(), budget.guidanceTiming(), device, manager, 1234));
             NDArray grid = diffusion.sample(manager, sampler, gridLabels.length, gridLabels.length, 99, gridLabels, w);
             grids.put(w, ImageGrid.of(grid, GRID_PER_CLASS, 2));
             grid.close();
         }
+        Table cfg = Table.create("Classifier-free guidance sweep (DDIM-" + budget.guidedSteps() + ", eta 1)")
+                .addColumns(DoubleColumn.create("w", budget.guidanceScales().stream().mapToDouble(Double::doubleValue)
+                        .toArray()));
+        SampleQualityColumns.fidKidIs(rows).forEach(cfg::addColumns);
+        cfg.addColumns(SampleQualityColumns.column("precision", rows, GanEvaluation::precision),
+                SampleQualityColumns.column("recall", rows, GanEvaluation::recall),
+                SampleQualityColumns.column("time_s", rows, e -> e.time().meanSeconds()));
         return new GuidanceSweep(cfg, grids);
     }
 }

@@ -15,6 +15,8 @@ import lddgan.autoencoder.Autoencoder;
 import lddgan.autoencoder.LatentStatistics;
 import lddgan.data.ImageSet;
 import lddgan.metrics.GanEvaluation;
+import lddgan.metrics.MetricLabel;
+import lddgan.report.SampleQualityColumns;
 import lddgan.report.Charts;
 import lddgan.report.Histograms;
 import lddgan.report.ImageGrid;
@@ -124,23 +126,29 @@ public final class KlAblation {
      */
     public static Table table7(Map<String, FirstStageRuns.Curve> curves, Map<String, Double> epochsToTarget,
             Map<String, GanEvaluation> lddgan) {
-        Table table7 = Table.create("Table 7 analogue (CIFAR-10): KL vs no KL").addColumns(StringColumn.create("autoencoder"),
-                DoubleColumn.create("final rFID"), DoubleColumn.create("epochs to target"), DoubleColumn.create("LDDGAN FID"),
-                DoubleColumn.create("LDDGAN recall"), DoubleColumn.create("paper rFID"), DoubleColumn.create("paper epochs"),
-                DoubleColumn.create("paper LDDGAN FID"), DoubleColumn.create("paper recall"));
+        List<GanEvaluation> rows = curves.keySet().stream().map(lddgan::get).toList();
+        boolean proxy = SampleQualityColumns.proxy(rows);
+        DoubleColumn finalRfid = DoubleColumn.create("final " + MetricLabel.RFID.label(proxy));
+        DoubleColumn epochs = DoubleColumn.create("epochs to target");
+        DoubleColumn paperRfid = DoubleColumn.create("paper rFID");
+        DoubleColumn paperEpochs = DoubleColumn.create("paper epochs");
+        DoubleColumn paperFid = DoubleColumn.create("paper LDDGAN FID");
+        DoubleColumn paperRecall = DoubleColumn.create("paper recall");
         int i = 0;
         for (var e : curves.entrySet()) {
             double[] paper = PAPER_TABLE7.get(i++);
-            table7.stringColumn("autoencoder").append(e.getKey());
-            table7.doubleColumn("final rFID").append(e.getValue().finalRfid());
-            table7.doubleColumn("epochs to target").append(epochsToTarget.get(e.getKey()));
-            table7.doubleColumn("LDDGAN FID").append(lddgan.get(e.getKey()).fid());
-            table7.doubleColumn("LDDGAN recall").append(lddgan.get(e.getKey()).recall());
-            table7.doubleColumn("paper rFID").append(paper[0]);
-            table7.doubleColumn("paper epochs").append(paper[1]);
-            table7.doubleColumn("paper LDDGAN FID").append(paper[2]);
-            table7.doubleColumn("paper recall").append(paper[3]);
+            finalRfid.append(e.getValue().finalRfid());
+            epochs.append(epochsToTarget.get(e.getKey()));
+            paperRfid.append(paper[0]);
+            paperEpochs.append(paper[1]);
+            paperFid.append(paper[2]);
+            paperRecall.append(paper[3]);
         }
-        return table7;
+        // columns are filled before they join the table: Tablesaw pads a column added to a non-empty table
+        Table table7 = Table.create("Table 7 analogue (CIFAR-10): KL vs no KL").addColumns(
+                StringColumn.create("autoencoder", curves.keySet()), finalRfid, epochs);
+        SampleQualityColumns.fidKid(rows).forEach(c -> table7.addColumns(c.setName("LDDGAN " + c.name())));
+        return table7.addColumns(SampleQualityColumns.column("LDDGAN recall", rows, GanEvaluation::recall), paperRfid,
+                paperEpochs, paperFid, paperRecall);
     }
 }

@@ -17,6 +17,7 @@ import lddgan.config.JsonPresets;
 import lddgan.metrics.FeatureExtractor;
 import lddgan.metrics.FeatureStatistics;
 import lddgan.metrics.TimingProtocol;
+import lddgan.metrics.FidConventions;
 import lddgan.metrics.GanEvaluation;
 import lddgan.metrics.ReferenceStatistics;
 import lddgan.report.Charts;
@@ -76,6 +77,11 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
             NDArray realFeatures = extractor.features(train, 250, manager);
             return new Setup(experiment.profile(), train, extractor, reference, realFeatures, samples, timing, 0,
                     experiment.runPrefix(), TrainingSetup.FIRST_STAGE);
+        }
+
+        /** The conventions of this setup's FIDs (for the results' conditions: {@code Conditions.withFid}). */
+        public FidConventions fidConventions() {
+            return FidConventions.of(extractor, samples, "training set (" + train.size() + " images)", reference);
         }
 
         /** A copy whose LDDGAN trains in the latent of another first-stage run ({@link FirstStageRuns}). */

@@ -4,23 +4,20 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import lddgan.autoencoder.ReconstructionEvaluation;
 import lddgan.data.ImageSet;
-import lddgan.metrics.ClassifierConfig;
 import lddgan.metrics.FeatureExtractor;
 import lddgan.metrics.FeatureStatistics;
+import lddgan.metrics.FidConventions;
 import lddgan.metrics.GanEvaluation;
-import lddgan.metrics.InceptionV3Features;
-import lddgan.metrics.InceptionWeights;
-import lddgan.metrics.OfflineClassifierFeatures;
 import lddgan.metrics.ReferenceStatistics;
 import lddgan.metrics.SamplingTime;
 import lddgan.metrics.SamplingTimer;
 import lddgan.metrics.TrainingExtent;
+import lddgan.report.SampleQualityColumns;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -30,7 +27,7 @@ import tech.tablesaw.api.Table;
  * Tables 1, 3, 4 and 5 of LDDGAN (Sec. 5.1.3, 5.2) from the authors' checkpoints ({@link ReleasedCheckpoints}): FID
  * and improved precision / recall of the released EMA generators, the time of a batch (Sec. 5.1.2: decoder or inverse
  * DWT included), sample grids, and the autoencoder's reconstructions with their rFID, each beside the printed value.
- * FID uses pytorch-fid's Inception-v3 where its weights are present ({@link InceptionWeights}), else the offline
+ * FID uses pytorch-fid's Inception-v3 where its weights are present ({@link FidFeatures}), else the offline
  * extractor, labelled "offline proxy"; it is computed for the CIFAR-10 models only (the data this project has).
  */
 public final class ReleasedEvaluation {
@@ -48,23 +45,22 @@ public final class ReleasedEvaluation {
     public record Features(FeatureExtractor extractor, String label, FeatureStatistics reference,
                            NDArray realFeatures) implements AutoCloseable {
         /**
-         * Inception-v3 when its file is present ({@link InceptionWeights#configured()}), else the offline extractor
-         * trained (or loaded) on {@code train} / {@code test}; statistics of {@code train}.
+         * The configured feature network ({@link FidFeatures#choose}: Inception-v3 when its weights are present,
+         * else the offline extractor trained, or loaded, on {@code train} / {@code test}); statistics of {@code train}.
          */
         public static Features choose(ImageSet train, ImageSet test, Device device, NDManager manager)
                 throws IOException {
-            InceptionWeights weights = InceptionWeights.configured();
-            FeatureExtractor extractor;
-            String label;
-            if (Files.isRegularFile(weights.file())) {
-                extractor = InceptionV3Features.load(weights, device);
-                label = "Inception-v3 (" + extractor.id() + ")";
-            } else {
-                extractor = OfflineClassifierFeatures.trainOrLoad(train, test, ClassifierConfig.standard());
-                label = "offline proxy (" + extractor.id() + "; not Inception: never comparable with the paper)";
-            }
+            FeatureExtractor extractor = FidFeatures.choose(train, test, device);
+            String label = extractor.isProxy()
+                    ? "offline proxy (" + extractor.id() + "; not Inception: never comparable with the paper)"
+                    : "Inception-v3 (" + extractor.id() + ")";
             return new Features(extractor, label, ReferenceStatistics.of(extractor, train),
                     extractor.features(train, 250, manager));
+        }
+
+        /** The conventions of FIDs of {@code samples} images against this training set's statistics. */
+        public FidConventions conventions(int samples) {
+            return FidConventions.of(extractor, samples, "training set (" + reference.count() + " images)", reference);
         }
 
         @Override
@@ -78,16 +74,17 @@ public final class ReleasedEvaluation {
      * One released model evaluated: a row of Table 3, 4 or 5.
      *
      * @param files the weights it was loaded from
-     * @param fid FID against the training set (NaN when its data set is not here)
-     * @param precision improved precision (k = 3), NaN likewise
-     * @param recall improved recall (k = 3), NaN likewise
-     * @param samples generated images of the FID (0 without one)
+     * @param evaluation FID, KID, IS, precision and recall against the training set; null when its data set is not here
      * @param extractor the FID features' label, or why there is no FID
      * @param time the time of one batch
      * @param grid sample images (N, 3, H, W) in [-1, 1], in the caller's manager
      */
-    public record Row(ReleasedCheckpoints.ModelFiles files, double fid, double precision, double recall, int samples,
-                      String extractor, SamplingTime time, NDArray grid) {
+    public record Row(ReleasedCheckpoints.ModelFiles files, GanEvaluation evaluation, String extractor, SamplingTime time,
+                      NDArray grid) {
+        /** FID against the training set, NaN without an evaluation. */
+        public double fid() {
+            return evaluation == null ? Double.NaN : evaluation.fid();
+        }
     }
 
     /**
@@ -109,25 +106,25 @@ public final class ReleasedEvaluation {
             GanEvaluation e = GanEvaluation.of(name, TrainingExtent.NONE, model, model.numSteps(), features.extractor(),
                     features.reference(), features.realFeatures(), budget.samples(), timing, device, manager,
                     budget.seed() + 1234);
-            return new Row(files, e.fid(), e.precision(), e.recall(), e.samples(), features.label(), e.time(), grid);
+            return new Row(files, e, features.label(), e.time(), grid);
         }
         SamplingTime time = new SamplingTimer(timing, device).time((java.util.function.Supplier<NDArray>) () ->
                 model.sample(manager, timing.batchSize(), timing.batchSize(), budget.seed() + 1), model.numSteps());
-        return new Row(files, Double.NaN, Double.NaN, Double.NaN, 0, "none: no " + files.model().dataset()
+        return new Row(files, null, "none: no " + files.model().dataset()
                 + " images here (FID needs the data set and its statistics)", time, grid);
     }
 
-    /** Tables 3, 4 and 5 from the evaluated checkpoints: ours beside the printed values, one row per model. */
+    /**
+     * Tables 3, 4 and 5 from the evaluated checkpoints: ours beside the printed values, one row per model; FID, KID and
+     * IS (NaN for a model whose data set is not here) named by {@link SampleQualityColumns}.
+     */
     public static Table generators(List<Row> rows) {
         StringColumn label = StringColumn.create("model");
         StringColumn dataset = StringColumn.create("dataset");
         StringColumn preset = StringColumn.create("preset");
         StringColumn weights = StringColumn.create("weights");
         StringColumn table = StringColumn.create("paper_table");
-        DoubleColumn fid = DoubleColumn.create("FID");
         DoubleColumn paperFid = DoubleColumn.create("paper_FID");
-        DoubleColumn precision = DoubleColumn.create("precision");
-        DoubleColumn recall = DoubleColumn.create("recall");
         DoubleColumn paperRecall = DoubleColumn.create("paper_recall");
         IntColumn samples = IntColumn.create("samples");
         StringColumn extractor = StringColumn.create("extractor");
@@ -143,12 +140,9 @@ public final class ReleasedEvaluation {
             preset.append(m.id());
             weights.append(r.files().weights());
             table.append(m.paperTable());
-            fid.append(r.fid());
             paperFid.append(m.paperFid());
-            precision.append(r.precision());
-            recall.append(r.recall());
             paperRecall.append(m.paperRecall());
-            samples.append(r.samples());
+            samples.append(r.evaluation() == null ? 0 : r.evaluation().samples());
             extractor.append(r.extractor());
             nfe.append(r.time().nfe());
             batch.append(r.time().protocol().batchSize());
@@ -156,10 +150,14 @@ public final class ReleasedEvaluation {
             timeStd.append(r.time().stdSeconds());
             paperTime.append(m.paperTimeSeconds());
         }
+        List<GanEvaluation> perRow = rows.stream().map(Row::evaluation).toList();
         // columns are filled before they join the table: Tablesaw pads a column added to a non-empty table
-        return Table.create("Tables 3-5 from the released checkpoints: ours beside the paper's").addColumns(label,
-                dataset, preset, weights, table, fid, paperFid, precision, recall, paperRecall, samples, extractor, nfe,
-                batch, time, timeStd, paperTime);
+        Table t = Table.create("Tables 3-5 from the released checkpoints: ours beside the paper's").addColumns(label,
+                dataset, preset, weights, table);
+        SampleQualityColumns.fidKidIs(perRow).forEach(t::addColumns);
+        return t.addColumns(paperFid, SampleQualityColumns.column("precision", perRow, GanEvaluation::precision),
+                SampleQualityColumns.column("recall", perRow, GanEvaluation::recall), paperRecall, samples, extractor,
+                nfe, batch, time, timeStd, paperTime);
     }
 
     /**

@@ -9,6 +9,7 @@ import lddgan.metrics.GanEvaluation;
 import lddgan.metrics.NfeCost;
 import lddgan.metrics.TimingProtocol;
 import lddgan.report.PaperTables;
+import lddgan.report.SampleQualityColumns;
 import lddgan.sampling.DdimSampler;
 import lddgan.sampling.DdpmSampler;
 import lddgan.sampling.Sampler;
@@ -82,28 +83,31 @@ public record SamplerComparison(List<String> labels, List<GanEvaluation> rows, N
                 setup.extractor(), setup.reference(), setup.realFeatures(), samples, timing, device, manager, 1234);
     }
 
-    /** The samplers table: NFE, samples, FID, recall, time, time per NFE after the overhead, Table 3's time and FID. */
+    /**
+     * The samplers table: NFE, samples, FID, KID, KID std, IS, IS std ({@link SampleQualityColumns}), recall, time,
+     * time per NFE after the overhead, Table 3's time and FID.
+     */
     public Table table() {
-        Table samplers = Table.create("Samplers in one run: FID, NFE, time per batch of 100 (decoder included)")
-                .addColumns(StringColumn.create("sampler"), IntColumn.create("NFE"), IntColumn.create("samples"),
-                        DoubleColumn.create("FID"), DoubleColumn.create("recall"), DoubleColumn.create("time_s"),
-                        DoubleColumn.create("time_per_NFE_ms"), DoubleColumn.create("paper_time_s"),
-                        DoubleColumn.create("paper_FID"));
+        IntColumn nfe = IntColumn.create("NFE");
+        IntColumn samples = IntColumn.create("samples");
+        DoubleColumn perNfe = DoubleColumn.create("time_per_NFE_ms");
+        DoubleColumn paperTime = DoubleColumn.create("paper_time_s");
+        DoubleColumn paperFid = DoubleColumn.create("paper_FID");
         for (int i = 0; i < rows.size(); i++) {
             GanEvaluation e = rows.get(i);
             double[] paper = PaperTables.PAPER_TABLE3.get(PAPER_ROWS.getOrDefault(labels.get(i), ""));
-            samplers.stringColumn("sampler").append(labels.get(i));
-            samplers.intColumn("NFE").append(e.nfe());
-            samplers.intColumn("samples").append(e.samples());
-            samplers.doubleColumn("FID").append(e.fid());
-            samplers.doubleColumn("recall").append(e.recall());
-            samplers.doubleColumn("time_s").append(e.time().meanSeconds());
-            samplers.doubleColumn("time_per_NFE_ms").append(i == 0 ? Double.NaN
-                    : 1000 * cost.perEvaluation(e.nfe(), e.time().meanSeconds()));
-            samplers.doubleColumn("paper_time_s").append(paper == null ? Double.NaN : paper[3]);
-            samplers.doubleColumn("paper_FID").append(paper == null ? Double.NaN : paper[0]);
+            nfe.append(e.nfe());
+            samples.append(e.samples());
+            perNfe.append(i == 0 ? Double.NaN : 1000 * cost.perEvaluation(e.nfe(), e.time().meanSeconds()));
+            paperTime.append(paper == null ? Double.NaN : paper[3]);
+            paperFid.append(paper == null ? Double.NaN : paper[0]);
         }
-        return samplers;
+        // columns are filled before they join the table: Tablesaw pads a column added to a non-empty table
+        Table samplers = Table.create("Samplers in one run: FID, NFE, time per batch of 100 (decoder included)")
+                .addColumns(StringColumn.create("sampler", labels), nfe, samples);
+        SampleQualityColumns.fidKidIs(rows).forEach(samplers::addColumns);
+        return samplers.addColumns(SampleQualityColumns.column("recall", rows, GanEvaluation::recall),
+                SampleQualityColumns.column("time_s", rows, e -> e.time().meanSeconds()), perNfe, paperTime, paperFid);
     }
 
     /** Seconds per batch of 100 of the sampler {@code label}, NaN when it was not evaluated. */

@@ -33,6 +33,10 @@ public final class Npz {
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=]?)([a-zA-Z])(\\d*)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+    /** NumPy's type codes of the dtypes read and written (bfloat16 has none). */
+    private static final Map<String, TorchDtype> CODES = Map.of("f2", TorchDtype.FLOAT16, "f4", TorchDtype.FLOAT32,
+            "f8", TorchDtype.FLOAT64, "i1", TorchDtype.INT8, "i2", TorchDtype.INT16, "i4", TorchDtype.INT32,
+            "i8", TorchDtype.INT64, "u1", TorchDtype.UINT8, "b1", TorchDtype.BOOL);
 
     private Npz() {
     }
@@ -143,18 +147,54 @@ public final class Npz {
         return TorchTensor.strided(dtype, storage, numel, 0, shape, stride);
     }
 
+    /**
+     * Writes arrays as an .npz file (atomically), as {@code numpy.savez_compressed} does: one deflated
+     * {@code <name>.npy} entry per array, .npy version 1.0 with a little-endian C-order header padded to 64 bytes.
+     * Entries carry a fixed time stamp (1980-01-01), so the same arrays always give the same bytes and SHA-256.
+     *
+     * @param arrays name to tensor, in entry order (numeric dtypes with a NumPy code)
+     */
+    public static Path write(Path file, Map<String, TorchTensor> arrays) throws IOException {
+        return lddgan.io.AtomicFiles.write(file, out -> {
+            java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out);
+            zip.setMethod(java.util.zip.ZipOutputStream.DEFLATED);
+            for (Map.Entry<String, TorchTensor> e : arrays.entrySet()) {
+                ZipEntry entry = new ZipEntry(e.getKey() + ".npy");
+                entry.setTimeLocal(java.time.LocalDateTime.of(1980, 1, 1, 0, 0));
+                zip.putNextEntry(entry);
+                zip.write(npy(e.getValue()));
+                zip.closeEntry();
+            }
+            zip.finish();
+        });
+    }
+
+    /** One tensor as .npy (version 1.0) bytes. */
+    public static byte[] npy(TorchTensor t) {
+        String shape = t.shape().length == 1 ? "(" + t.shape()[0] + ",)"
+                : "(" + String.join(", ", java.util.Arrays.stream(t.shape()).mapToObj(Long::toString).toList()) + ")";
+        StringBuilder header = new StringBuilder("{'descr': '" + (t.dtype().bytes() == 1 ? "|" : "<") + code(t.dtype())
+                + "', 'fortran_order': False, 'shape': " + shape + ", }");
+        while ((MAGIC.length + 4 + header.length() + 1) % 64 != 0) {
+            header.append(' ');
+        }
+        header.append('\n');
+        byte[] head = header.toString().getBytes(StandardCharsets.ISO_8859_1);
+        ByteBuffer b = ByteBuffer.allocate(MAGIC.length + 4 + head.length + t.data().remaining()).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) head.length).put(head).put(t.data().duplicate());
+        return b.array();
+    }
+
+    private static String code(TorchDtype dtype) {
+        return CODES.entrySet().stream().filter(e -> e.getValue() == dtype).map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(dtype + " has no NumPy dtype code"));
+    }
+
     private static TorchDtype dtype(String code, String what) {
-        return switch (code) {
-            case "f2" -> TorchDtype.FLOAT16;
-            case "f4" -> TorchDtype.FLOAT32;
-            case "f8" -> TorchDtype.FLOAT64;
-            case "i1" -> TorchDtype.INT8;
-            case "i2" -> TorchDtype.INT16;
-            case "i4" -> TorchDtype.INT32;
-            case "i8" -> TorchDtype.INT64;
-            case "u1" -> TorchDtype.UINT8;
-            case "b1" -> TorchDtype.BOOL;
-            default -> throw new IllegalArgumentException(what + ": unsupported dtype " + code);
-        };
+        TorchDtype dtype = CODES.get(code);
+        if (dtype == null) {
+            throw new IllegalArgumentException(what + ": unsupported dtype " + code);
+        }
+        return dtype;
     }
 }

@@ -52,6 +52,32 @@ public interface FeatureExtractor extends AutoCloseable {
         return all;
     }
 
+    /**
+     * Whether numbers in this feature space are only proxies of the paper's (true for every extractor but the FID
+     * Inception-v3 networks): tables then label their columns "FID (offline proxy)", "KID (offline proxy)"
+     * ({@link MetricLabel}).
+     */
+    default boolean isProxy() {
+        return true;
+    }
+
+    /** The SHA-256 of the network's weights, recorded with every number computed in its feature space. */
+    String weightsSha256();
+
+    /** How images are prepared for the network (quantisation, resize, normalisation), recorded with every FID. */
+    String preprocessing();
+
+    /**
+     * Class probabilities p(y | x) from this extractor's own features, for the Inception Score (Salimans et al.
+     * 2016), when its network ends in a classifier head over those features; empty otherwise.
+     *
+     * @param features (N, {@link #dimension()}) from {@link #features(NDArray)}
+     * @return (N, classes), rows summing to 1, attached to the features' manager
+     */
+    default java.util.Optional<NDArray> classProbabilities(NDArray features) {
+        return java.util.Optional.empty();
+    }
+
     /** Releases native resources (weights); the default holds none. */
     @Override
     default void close() {

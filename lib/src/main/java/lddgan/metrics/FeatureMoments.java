@@ -25,6 +25,21 @@ public final class FeatureMoments {
         this.sumOfOuterProducts = new double[dimension * dimension];
     }
 
+    /**
+     * The moments of (N, d) features added {@code batch} rows at a time: the same sums, in the same order, as adding
+     * the batches one by one as they were computed ({@link FeatureStatistics#of}), so the statistics are bit-identical.
+     */
+    public static FeatureMoments inBatches(NDArray features, int batch) {
+        FeatureMoments moments = new FeatureMoments((int) features.getShape().get(1));
+        long n = features.getShape().get(0);
+        for (long from = 0; from < n; from += batch) {
+            try (NDArray part = features.get(from + ":" + Math.min(n, from + batch))) {
+                moments.add(part);
+            }
+        }
+        return moments;
+    }
+
     /** Adds a batch of features (N, d), any float type; the products are taken in float64 by the engine. */
     public FeatureMoments add(NDArray features) {
         if (features.getShape().dimension() != 2 || features.getShape().get(1) != dimension) {

@@ -68,25 +68,44 @@ public record FeatureStatistics(String dataset, String extractorId, long count, 
         return moments.statistics(dataset, extractor.id());
     }
 
-    /** Writes the statistics atomically. */
+    /** Writes the statistics atomically (the bytes whose SHA-256 is {@link #sha256()}). */
     public Path write(Path file) throws IOException {
+        return AtomicFiles.write(file, this::writeTo);
+    }
+
+    /**
+     * The SHA-256 of these statistics in this project's file format ({@link #write}): the digest {@code sha256sum}
+     * prints for the cached {@code .stats} file, recorded with every FID computed against them.
+     */
+    public String sha256() {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            try (java.security.DigestOutputStream out = new java.security.DigestOutputStream(
+                    java.io.OutputStream.nullOutputStream(), digest)) {
+                writeTo(out);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot digest feature statistics", e);
+        }
+    }
+
+    private void writeTo(java.io.OutputStream out) throws IOException {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("dataset", dataset);
         header.put("extractor", extractorId);
         header.put("count", count);
         header.put("dimension", dimension());
         byte[] head = (MAGIC + "\n" + JSON.writeValueAsString(header) + "\n").getBytes(StandardCharsets.UTF_8);
-        return AtomicFiles.write(file, out -> {
-            DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
-            data.write(head);
-            for (double v : mean) {
-                data.writeDouble(v);
-            }
-            for (double v : covariance) {
-                data.writeDouble(v);
-            }
-            data.flush();
-        });
+        DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
+        data.write(head);
+        for (double v : mean) {
+            data.writeDouble(v);
+        }
+        for (double v : covariance) {
+            data.writeDouble(v);
+        }
+        data.flush();
     }
 
     /**

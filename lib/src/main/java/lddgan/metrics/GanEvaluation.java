@@ -19,14 +19,22 @@ import lddgan.data.ImageSet;
  * @param trainingSeconds wall time of the training call
  * @param samples generated images for FID and precision / recall
  * @param fid FID against the reference statistics
+ * @param kid KID (mean and std over subsets) of the same generated features against the real features, the subsets
+ *     seeded by the evaluation's seed (null in curves written before KID was recorded)
+ * @param inceptionScore IS (10 splits) from the extractor's class probabilities; null when the extractor has no
+ *     classifier head over its features ({@link FeatureExtractor#classProbabilities})
  * @param precision improved precision (k = 3)
  * @param recall improved recall (k = 3)
  * @param nfe network function evaluations per sample (T)
  * @param time sampling time of one batch
  * @param extractor the feature extractor's id (FID and precision / recall use the same one here)
+ * @param proxy whether that extractor gives only proxies of the paper's metrics ({@link FeatureExtractor#isProxy()})
  */
 public record GanEvaluation(String model, long steps, int epochs, double trainingSeconds, int samples, double fid,
-                            double precision, double recall, int nfe, SamplingTime time, String extractor) {
+                            KernelInceptionDistance kid, InceptionScore inceptionScore, double precision, double recall,
+                            int nfe, SamplingTime time, String extractor, boolean proxy) {
+    /** Splits of the Inception Score (Salimans et al. 2016; 10 as in every published protocol). */
+    public static final int IS_SPLITS = 10;
 
     /** Where evaluated images come from: a trained model with its sampler (seeded by {@code seed}). */
     @FunctionalInterface
@@ -78,13 +86,56 @@ public record GanEvaluation(String model, long steps, int epochs, double trainin
                 time = new SamplingTimer(timing, device)
                         .time(() -> source.sample(scope, timing.batchSize(), timing.batchSize(), seed + 1), nfe);
             }
+            KernelInceptionDistance kid = KernelInceptionDistance.compute(realFeatures, generatedFeatures, seed);
+            InceptionScore is = extractor.classProbabilities(generatedFeatures)
+                    .filter(p -> p.getShape().get(0) >= IS_SPLITS)
+                    .map(p -> InceptionScore.of(p.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray(),
+                            (int) p.getShape().get(1), IS_SPLITS))
+                    .orElse(null);
             return new GanEvaluation(model, training.steps(), training.epoch(), training.wallSeconds(), samples,
-                    FrechetDistance.between(generated, reference), pr.precision(), pr.recall(), nfe, time, extractor.id());
+                    FrechetDistance.between(generated, reference), kid, is, pr.precision(), pr.recall(), nfe, time,
+                    extractor.id(), extractor.isProxy());
         }
     }
 
     /** A copy with another training wall time (a curve's cumulative seconds over several training calls). */
     public GanEvaluation withTrainingSeconds(double seconds) {
-        return new GanEvaluation(model, steps, epochs, seconds, samples, fid, precision, recall, nfe, time, extractor);
+        return new GanEvaluation(model, steps, epochs, seconds, samples, fid, kid, inceptionScore, precision, recall, nfe,
+                time, extractor, proxy);
+    }
+
+    /**
+     * One line for a notebook's output: FID, KID +- std, IS +- std where there is one, precision, recall and the time
+     * of a batch, the metric names labelled as proxies where they are ({@link MetricLabel}).
+     */
+    public String summary() {
+        StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT, "%s %.2f, %s %.4f +- %.4f",
+                MetricLabel.FID.label(proxy), fid, MetricLabel.KID.label(proxy), kidMean(), kidStd()));
+        if (inceptionScore != null) {
+            s.append(String.format(java.util.Locale.ROOT, ", %s %.2f +- %.2f", MetricLabel.IS.label(proxy),
+                    inceptionScore.mean(), inceptionScore.std()));
+        }
+        return s.append(String.format(java.util.Locale.ROOT, ", precision %.3f, recall %.3f, %.3f s per batch of %d",
+                precision, recall, time.meanSeconds(), time.protocol().batchSize())).toString();
+    }
+
+    /** KID's mean, NaN when not recorded. */
+    public double kidMean() {
+        return kid == null ? Double.NaN : kid.mean();
+    }
+
+    /** KID's standard deviation over subsets, NaN when not recorded. */
+    public double kidStd() {
+        return kid == null ? Double.NaN : kid.std();
+    }
+
+    /** The Inception Score's mean over splits, NaN without a classifier head. */
+    public double isMean() {
+        return inceptionScore == null ? Double.NaN : inceptionScore.mean();
+    }
+
+    /** The Inception Score's standard deviation over splits, NaN without a classifier head. */
+    public double isStd() {
+        return inceptionScore == null ? Double.NaN : inceptionScore.std();
     }
 }

@@ -32,6 +32,17 @@ public record InceptionScore(double mean, double std, int splits, int samples) {
         return new InceptionScore(spread.mean(), spread.std(), splits, n);
     }
 
+    /**
+     * IS of class probabilities given as one flat row-major array of N rows of {@code classes} values.
+     */
+    public static InceptionScore of(float[] probabilities, int classes, int splits) {
+        float[][] rows = new float[probabilities.length / classes][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = java.util.Arrays.copyOfRange(probabilities, i * classes, (i + 1) * classes);
+        }
+        return of(rows, splits);
+    }
+
     /** (1/n) sum_i KL(p_i || p_mean) over rows [from, to), with 0 log 0 = 0. */
     private static double meanKlToMarginal(float[][] p, int from, int to) {
         int k = p[from].length;

@@ -37,9 +37,11 @@ public final class InceptionV3Features implements FeatureExtractor {
     private final PtSymbolBlock network;
     private final String id;
     private final Device device;
+    private final String weightsSha256;
 
-    private InceptionV3Features(ZooModel<NDList, NDList> model, String id, Device device) {
+    private InceptionV3Features(ZooModel<NDList, NDList> model, String id, Device device, String weightsSha256) {
         this.model = model;
+        this.weightsSha256 = weightsSha256;
         this.network = (PtSymbolBlock) model.getBlock();
         this.id = id;
         this.device = device;
@@ -55,7 +57,7 @@ public final class InceptionV3Features implements FeatureExtractor {
         weights.verify();
         ZooModel<NDList, NDList> model = TorchScript.load(weights.file(), device);
         String id = "inception-v3-pool3-2015-12-05" + (weights.isDefault() ? "" : "-sha" + weights.sha256().substring(0, 8));
-        return new InceptionV3Features(model, id, device);
+        return new InceptionV3Features(model, id, device, weights.sha256());
     }
 
     /** Loads the configured network ({@link InceptionWeights#configured()}) on {@code device}. */
@@ -105,6 +107,22 @@ public final class InceptionV3Features implements FeatureExtractor {
                 }
             }
         }
+    }
+
+    @Override
+    public boolean isProxy() {
+        return false;
+    }
+
+    @Override
+    public String weightsSha256() {
+        return weightsSha256;
+    }
+
+    @Override
+    public String preprocessing() {
+        return "uint8 quantisation round(127.5 (x + 1)); inside the TorchScript network: bilinear resize to 299 as the "
+                + "TF graph, (x - 128) / 128";
     }
 
     @Override

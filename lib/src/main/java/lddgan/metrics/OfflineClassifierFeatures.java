@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import lddgan.config.RunEnvironment;
 import lddgan.config.ProjectPaths;
@@ -89,6 +90,7 @@ public final class OfflineClassifierFeatures implements FeatureExtractor {
     private final Model model;
     private final SequentialBlock body;
     private final Metadata metadata;
+    private String weightsSha256;
 
     private OfflineClassifierFeatures(Model model, SequentialBlock body, Metadata metadata) {
         this.model = model;
@@ -280,6 +282,41 @@ public final class OfflineClassifierFeatures implements FeatureExtractor {
             return body.forward(new ParameterStore(scope, false), new NDList(x), false).singletonOrThrow()
                     .toDevice(in.getDevice(), false);
         });
+    }
+
+    /**
+     * SHA-256 of the network's parameters as DJL saves them (the bytes of the cached {@code parameters.bin}), computed
+     * once.
+     */
+    @Override
+    public synchronized String weightsSha256() {
+        if (weightsSha256 == null) {
+            try {
+                java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+                try (DataOutputStream out = new DataOutputStream(new java.security.DigestOutputStream(
+                        java.io.OutputStream.nullOutputStream(), digest))) {
+                    model.getBlock().saveParameters(out);
+                }
+                weightsSha256 = java.util.HexFormat.of().formatHex(digest.digest());
+            } catch (IOException | java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("cannot digest the parameters of " + id(), e);
+            }
+        }
+        return weightsSha256;
+    }
+
+    @Override
+    public String preprocessing() {
+        return "none: float images in [-1, 1] at their own size (no uint8 quantisation, no resize)";
+    }
+
+    /** Softmax of the 10-way head over the features (ReLU, dense): CIFAR-10 class probabilities. */
+    @Override
+    public Optional<NDArray> classProbabilities(NDArray features) {
+        Block head = model.getBlock().getChildren().get(1).getValue();
+        return Optional.of(Scoped.apply(features, (in, scope) -> head.forward(new ParameterStore(scope, false),
+                new NDList(in.toDevice(Device.cpu(), false)), false).singletonOrThrow().softmax(1)
+                .toDevice(in.getDevice(), false)));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import lddgan.config.Profile;
 import lddgan.config.RunEnvironment;
+import lddgan.metrics.FidConventions;
 
 /**
  * The conditions under which a number was produced. Every reported number carries them (DEVELOPERS.md "Honest
@@ -46,6 +47,18 @@ public record Conditions(String profile, String dataset, int datasetSize, String
         Map<String, Object> more = new LinkedHashMap<>(extras);
         more.put(key, value);
         return new Conditions(profile, dataset, datasetSize, device, seed, versions, wallTimeSeconds, more, createdAt);
+    }
+
+    /**
+     * A copy with the conventions of its FIDs, KIDs and ISs (extractor and weights SHA-256, preprocessing, samples,
+     * reference set and its statistics' SHA-256, KID protocol; {@link FidConventions#asConditions()}).
+     */
+    public Conditions withFid(FidConventions fid) {
+        Conditions c = this;
+        for (Map.Entry<String, Object> e : fid.asConditions().entrySet()) {
+            c = c.with(e.getKey(), e.getValue());
+        }
+        return c;
     }
 
     /** A copy with another wall time. */

@@ -64,14 +64,18 @@ public final class FirstStageTables {
         StringColumn f = StringColumn.create("f", "2", String.valueOf(ae.config().factor()));
         StringColumn latent = StringColumn.create("latent", "16x16x4", ae.latentShape(new Shape(3, 32, 32)).toString());
         DoubleColumn rfid = DoubleColumn.create("rFID", PAPER_RFID_CIFAR10, evaluation.rfid());
+        DoubleColumn kid = DoubleColumn.create(lddgan.metrics.MetricLabel.RKID.label(evaluation.proxy()), Double.NaN,
+                evaluation.kid().mean());
+        DoubleColumn kidStd = DoubleColumn.create(lddgan.metrics.MetricLabel.RKID_STD.label(evaluation.proxy()), Double.NaN,
+                evaluation.kid().std());
         StringColumn features = StringColumn.create("FID features", "Inception-v3 (pytorch-fid)", evaluation.extractor());
         DoubleColumn psnr = DoubleColumn.create("PSNR (dB)", Double.NaN, evaluation.psnr().meanPerImage());
         StringColumn conditions = StringColumn.create("conditions",
                 "CIFAR-10 validation set; LPIPS + patch GAN; full training",
                 String.format("%s (%d images), %d steps x batch %d, ch %d, perceptual %s", train.name(), train.size(),
                         steps, batchSize, ch, perceptual));
-        return Table.create("Table 1 (CIFAR-10): ours vs the paper").addColumns(source, f, latent, rfid, features, psnr,
-                conditions);
+        return Table.create("Table 1 (CIFAR-10): ours vs the paper").addColumns(source, f, latent, rfid, kid, kidStd,
+                features, psnr, conditions);
     }
 
     /** Per-channel statistics of the (scaled) latents and each channel's KL to N(0, 1). */

@@ -10,6 +10,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import lddgan.loss.ReconstructionWeighting;
 import lddgan.metrics.GanEvaluation;
+import lddgan.metrics.MetricLabel;
 
 /**
  * The tables and figures of the main comparison (LDDGAN Sec. 5.2-5.3): ours beside the paper's printed values, never
@@ -91,21 +92,21 @@ public final class PaperTables {
                 variants, rows), variants, PAPER_TABLE6);
     }
 
-    /** The columns every comparison shares: label, preset, steps, FID, precision, recall. */
+    /**
+     * The columns every comparison shares: label, preset, steps, FID, KID, KID std ({@link SampleQualityColumns}),
+     * precision, recall.
+     */
     private static Table metrics(String title, String labelColumn, List<String> labels, List<GanEvaluation> rows) {
-        Table t = Table.create(title).addColumns(StringColumn.create(labelColumn), StringColumn.create("preset"),
-                IntColumn.create("steps"), DoubleColumn.create("FID"), DoubleColumn.create("precision"),
-                DoubleColumn.create("recall"));
-        for (int i = 0; i < rows.size(); i++) {
-            GanEvaluation e = rows.get(i);
-            t.stringColumn(labelColumn).append(labels.get(i));
-            t.stringColumn("preset").append(e.model());
-            t.intColumn("steps").append((int) e.steps());
-            t.doubleColumn("FID").append(e.fid());
-            t.doubleColumn("precision").append(e.precision());
-            t.doubleColumn("recall").append(e.recall());
-        }
-        return t;
+        StringColumn preset = StringColumn.create("preset");
+        IntColumn steps = IntColumn.create("steps");
+        rows.forEach(e -> {
+            preset.append(e.model());
+            steps.append((int) e.steps());
+        });
+        Table t = Table.create(title).addColumns(StringColumn.create(labelColumn, labels), preset, steps);
+        SampleQualityColumns.fidKid(rows).forEach(t::addColumns);
+        return t.addColumns(SampleQualityColumns.column("precision", rows, GanEvaluation::precision),
+                SampleQualityColumns.column("recall", rows, GanEvaluation::recall));
     }
 
     /**
@@ -115,7 +116,8 @@ public final class PaperTables {
      * @param stepsPerEpoch steps of one epoch (the same data and batch for all)
      */
     public static XYChart convergence(Map<String, List<GanEvaluation>> curves, int stepsPerEpoch) {
-        XYChart chart = Charts.line("FID during training (EMA generator)", "epoch", "FID", 560, 380);
+        XYChart chart = Charts.line("FID during training (EMA generator)", "epoch",
+                MetricLabel.FID.label(curves.values().stream().flatMap(List::stream).anyMatch(GanEvaluation::proxy)), 560, 380);
         curves.forEach((label, curve) -> chart.addSeries(label,
                 curve.stream().mapToDouble(e -> e.steps() / (double) stepsPerEpoch).toArray(),
                 curve.stream().mapToDouble(GanEvaluation::fid).toArray()));
@@ -133,7 +135,8 @@ public final class PaperTables {
 
     /** Figure 3, our panel: FID against sampling time of a batch of 100 (this machine), one point per model. */
     public static XYChart figure3Ours(List<String> labels, List<GanEvaluation> rows, String device) {
-        XYChart chart = Charts.line("Ours: FID vs sampling time (" + device + ")", "seconds per batch of 100", "FID", 560, 380);
+        XYChart chart = Charts.line("Ours: FID vs sampling time (" + device + ")", "seconds per batch of 100",
+                MetricLabel.FID.label(SampleQualityColumns.proxy(rows)), 560, 380);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         for (int i = 0; i < rows.size(); i++) {
             chart.addSeries(labels.get(i), new double[] {rows.get(i).time().meanSeconds()}, new double[] {rows.get(i).fid()});

@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * Finds one value in a result file: segments separated by {@code /}, each a field name of an object, an index into
- * an array, or {@code [key=value]}, the first element of an array whose {@code key} reads {@code value}. Example:
- * {@code result/[model=LDDGAN]/time_s} in {@code 02-main-results/table3.json}.
+ * an array, or {@code [key=value]}, the first element of an array whose {@code key} reads {@code value}. A field
+ * segment may name alternatives separated by {@code |}, the first present is taken: {@code FID (offline proxy)|FID}
+ * finds the FID whichever feature network the run had. Example: {@code result/[model=LDDGAN]/time_s} in
+ * {@code 02-main-results/table3.json}.
  *
  * @param text the locator as written
  * @param segments its segments
@@ -96,7 +98,15 @@ public record ResultLocator(String text, List<String> segments) {
             int i = Integer.parseInt(segment);
             return i < node.size() ? node.get(i) : null;
         }
-        return node.isObject() ? node.get(segment) : null;
+        if (!node.isObject()) {
+            return null;
+        }
+        for (String name : segment.split("\\|")) {
+            if (node.has(name)) {
+                return node.get(name);
+            }
+        }
+        return null;
     }
 
     private static String describe(JsonNode node) {

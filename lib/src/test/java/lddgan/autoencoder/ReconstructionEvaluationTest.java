@@ -23,7 +23,7 @@ class ReconstructionEvaluationTest {
     /** Every number of the evaluation but its wall time, as results write it. */
     private static String numbers(ReconstructionEvaluation e) throws JsonProcessingException {
         return Json.MAPPER.writeValueAsString(new ReconstructionEvaluation(e.autoencoder(), e.dataset(), e.images(),
-                e.rfid(), e.extractor(), e.psnr(), e.l1(), e.latent(), 0));
+                e.rfid(), e.kid(), e.extractor(), e.proxy(), e.psnr(), e.l1(), e.latent(), 0));
     }
 
     @Test

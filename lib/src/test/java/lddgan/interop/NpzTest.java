@@ -78,4 +78,31 @@ class NpzTest {
         IllegalArgumentException t = assertThrows(IllegalArgumentException.class, () -> Npz.readNpy(content, "short.npy"));
         assertTrue(t.getMessage().contains("truncated") && t.getMessage().startsWith("short.npy"), t.getMessage());
     }
+
+    @Test
+    void writtenEntriesAreTheBytesNumPyWrites() throws IOException {
+        Path file = TorchCheckpointTest.resource("arrays.npz");
+        Map<String, TorchTensor> a = Npz.read(file);
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            // C-order little-endian entries of numpy.savez: header, padding to 64 bytes and data byte for byte
+            for (String name : List.of("x", "t", "d", "m", "h")) {
+                byte[] numpy = zip.getInputStream(zip.getEntry(name + ".npy")).readAllBytes();
+                assertArrayEquals(numpy, Npz.npy(a.get(name)), name);
+            }
+        }
+    }
+
+    @Test
+    void roundTripIsBitIdenticalAndRepeatable() throws IOException {
+        Map<String, TorchTensor> a = new java.util.LinkedHashMap<>(Npz.read(TorchCheckpointTest.resource("arrays.npz")));
+        a.remove("v2");
+        Path one = Npz.write(tmp.resolve("one.npz"), a);
+        Map<String, TorchTensor> back = Npz.read(one);
+        assertEquals(a.keySet(), back.keySet());
+        for (String name : a.keySet()) {
+            assertEquals(a.get(name), back.get(name), name);
+        }
+        Path two = Npz.write(tmp.resolve("two.npz"), a);
+        assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(two), "same arrays, same bytes (fixed time stamps)");
+    }
 }

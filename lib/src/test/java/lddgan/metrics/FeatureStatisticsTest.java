@@ -73,4 +73,31 @@ class FeatureStatisticsTest {
         IOException e = assertThrows(IOException.class, () -> FeatureStatistics.read(file));
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     }
+
+    @Test
+    void theDigestIsTheWrittenFilesAndChangesWithAnyValue() throws IOException {
+        FeatureStatistics s = new FeatureStatistics("d", "e", 5, new double[] {1.5, -2}, new double[] {1, 0.25, 0.25, 3});
+        Path file = s.write(tmp.resolve("s.stats"));
+        assertEquals(lddgan.data.Download.sha256(file), s.sha256());
+        FeatureStatistics other = new FeatureStatistics("d", "e", 5, new double[] {1.5, -2}, new double[] {1, 0.25, 0.25,
+                Math.nextUp(3.0)});
+        assertTrue(!s.sha256().equals(other.sha256()), "one ulp of Sigma changes the digest");
+    }
+
+    @Test
+    void momentsInBatchesEqualTheBatchesAddedOneByOne() {
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            m.getEngine().setRandomSeed(3);
+            ai.djl.ndarray.NDArray x = m.randomNormal(new ai.djl.ndarray.types.Shape(23, 4));
+            FeatureMoments byHand = new FeatureMoments(4);
+            for (int from = 0; from < 23; from += 5) {
+                byHand.add(x.get(from + ":" + Math.min(23, from + 5)));
+            }
+            FeatureStatistics a = byHand.statistics("d", "e");
+            FeatureStatistics b = FeatureMoments.inBatches(x, 5).statistics("d", "e");
+            assertArrayEquals(a.mean(), b.mean());
+            assertArrayEquals(a.covariance(), b.covariance());
+            assertEquals(23, b.count());
+        }
+    }
 }

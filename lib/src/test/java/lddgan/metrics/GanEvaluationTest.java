@@ -1,6 +1,8 @@
 package lddgan.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,12 +17,35 @@ import org.junit.jupiter.api.Test;
 /** Where an evaluation's images and its timed calls come from (Sec. 5.1.2's protocol, two ways). */
 class GanEvaluationTest {
 
+    /** The same features with a classifier head: softmax over the 6 features as logits. */
+    private static final class ChannelMomentsClassifier extends ChannelMoments {
+        @Override
+        public java.util.Optional<NDArray> classProbabilities(NDArray features) {
+            return java.util.Optional.of(features.softmax(1));
+        }
+
+        @Override
+        public boolean isProxy() {
+            return false;
+        }
+    }
+
+    /** The 64 real feature vectors of every evaluation here (engine seed 0). */
+    private static NDArray realOf(NDManager m) {
+        m.getEngine().setRandomSeed(0);
+        return new ChannelMoments().features(m.randomUniform(-1, 1, new Shape(64, 3, 4, 4)));
+    }
+
     private record Call(int count, int batch, long seed) {
     }
 
     private static GanEvaluation evaluate(TimingProtocol timing, int samples, List<Call> calls, NDManager m) {
-        FeatureExtractor extractor = new ChannelMoments();
-        NDArray real = extractor.features(m.randomUniform(-1, 1, new Shape(64, 3, 4, 4)));
+        return evaluate(new ChannelMoments(), timing, samples, calls, m);
+    }
+
+    private static GanEvaluation evaluate(FeatureExtractor extractor, TimingProtocol timing, int samples, List<Call> calls,
+            NDManager m) {
+        NDArray real = realOf(m);
         FeatureStatistics reference = new FeatureMoments(6).add(real).statistics("real", extractor.id());
         GanEvaluation.ImageSource source = (out, count, batch, seed) -> {
             calls.add(new Call(count, batch, seed));
@@ -77,6 +102,34 @@ class GanEvaluationTest {
             var error = assertThrows(IllegalArgumentException.class,
                     () -> evaluate(TimingProtocol.onEvaluationBatches(100, 1, 2), 250, new ArrayList<>(), m));
             assertTrue(error.getMessage().contains("toy model") && error.getMessage().contains("300"), error.getMessage());
+        }
+    }
+
+    @Test
+    void kidOfTheSameFeaturesAndSeedAndIsFromTheClassifierHead() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            GanEvaluation proxy = evaluate(new TimingProtocol(100, 0, 1), 300, new ArrayList<>(), m);
+            // the generated images are the source's seed-5 draw: KID over the same features and seed repeats exactly
+            m.getEngine().setRandomSeed(5);
+            // the evaluation scores 8-bit images, as the reference scores PNGs
+            NDArray generated = new ChannelMoments().features(lddgan.data.ImageSet.fromImages("s",
+                    m.randomUniform(-1, 1, new Shape(300, 3, 4, 4))), 250, m);
+            NDArray real = realOf(m);
+            KernelInceptionDistance direct = KernelInceptionDistance.compute(real, generated, 5);
+            assertEquals(direct, proxy.kid());
+            assertEquals(64, proxy.kid().subsetSize(), "subsets shrink to the 64 real vectors");
+            assertNull(proxy.inceptionScore(), "no classifier head, no IS");
+            assertTrue(Double.isNaN(proxy.isMean()));
+            assertTrue(proxy.proxy());
+            assertTrue(proxy.summary().startsWith("FID (offline proxy) "), proxy.summary());
+
+            GanEvaluation scored = evaluate(new ChannelMomentsClassifier(), new TimingProtocol(100, 0, 1), 300,
+                    new ArrayList<>(), m);
+            assertEquals(GanEvaluation.IS_SPLITS, scored.inceptionScore().splits());
+            assertEquals(300, scored.inceptionScore().samples());
+            assertTrue(scored.isMean() >= 1 && scored.isMean() <= 6, "IS lies in [1, classes]: " + scored.isMean());
+            assertFalse(scored.proxy());
+            assertTrue(scored.summary().startsWith("FID ") && scored.summary().contains(", IS "), scored.summary());
         }
     }
 }

@@ -21,8 +21,10 @@ import lddgan.train.TrainingConfig;
 class PaperTablesTest {
 
     private static GanEvaluation evaluation(String model, long steps, double fid, double seconds) {
-        return new GanEvaluation(model, steps, 1, 10, 100, fid, 0.5, 0.25, 4,
-                new lddgan.metrics.SamplingTime(seconds, 0.01, 4, new lddgan.metrics.TimingProtocol(100, 0, 2), "cpu"), "x");
+        return new GanEvaluation(model, steps, 1, 10, 100, fid,
+                new lddgan.metrics.KernelInceptionDistance(fid / 1000, fid / 10000, 100, 100, 500, 100, 0), null, 0.5, 0.25, 4,
+                new lddgan.metrics.SamplingTime(seconds, 0.01, 4, new lddgan.metrics.TimingProtocol(100, 0, 2), "cpu"), "x",
+                true);
     }
 
     @Test
@@ -41,7 +43,10 @@ class PaperTablesTest {
         assertEquals(List.of(0.57), t3.doubleColumn("paper_recall").asList());
         Table t6 = PaperTables.table6(List.of("AdvLoss", "AdvLoss+RecLoss"), rows.subList(0, 2));
         assertEquals(List.of(3.15, 3.09), t6.doubleColumn("paper_FID").asList());
-        assertEquals(List.of(50.0, 60.0), t6.doubleColumn("FID").asList());
+        assertEquals(List.of(50.0, 60.0), t6.doubleColumn("FID (offline proxy)").asList());
+        assertEquals(List.of(0.05, 0.06), t6.doubleColumn("KID (offline proxy)").asList());
+        assertEquals(List.of(0.005, 0.006), t6.doubleColumn("KID std (offline proxy)").asList());
+        assertFalse(t6.columnNames().contains("FID"), "never plain FID with the offline extractor: " + t6.columnNames());
     }
 
     @Test

@@ -243,4 +243,16 @@ class VerifyTest {
         }
         return to;
     }
+
+    @Test
+    void aFieldSegmentTakesTheFirstAlternativePresent() throws Exception {
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "{\"result\": [{\"model\": \"A\", \"FID (offline proxy)\": 5.0}, {\"model\": \"B\", \"FID\": 3.0}]}");
+        ResultLocator either = ResultLocator.parse("result/[model=A]/FID (offline proxy)|FID");
+        assertEquals(5.0, either.number(root));
+        assertEquals(3.0, ResultLocator.parse("result/[model=B]/FID (offline proxy)|FID").number(root));
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> ResultLocator.parse("result/[model=B]/KID|IS").number(root));
+        assertTrue(e.getMessage().contains("nothing at 'KID|IS'"), e.getMessage());
+    }
 }
