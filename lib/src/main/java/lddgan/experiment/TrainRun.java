@@ -12,10 +12,13 @@ import java.util.Map;
 import lddgan.config.ProjectPaths;
 import lddgan.config.Profile;
 import lddgan.data.ImageSet;
-import lddgan.metrics.ClassifierConfig;
 import lddgan.metrics.FeatureStatistics;
 import lddgan.metrics.FrechetDistance;
-import lddgan.metrics.OfflineClassifierFeatures;
+import lddgan.metrics.FeatureExtractor;
+import lddgan.metrics.FeatureMoments;
+import lddgan.metrics.FidConventions;
+import lddgan.metrics.KernelInceptionDistance;
+import lddgan.metrics.MetricLabel;
 import lddgan.metrics.ReferenceStatistics;
 import lddgan.report.Charts;
 import lddgan.report.Conditions;
@@ -123,23 +126,25 @@ public final class TrainRun {
         Map<String, Object> out = new LinkedHashMap<>();
         LiveLossChart chart = new LiveLossChart(30);
         try (NDManager spaceManager = NDManager.newBaseManager();
-             OfflineClassifierFeatures extractor = OfflineClassifierFeatures.trainOrLoad(train, test, ClassifierConfig.standard());
+             FeatureExtractor extractor = FidFeatures.choose(train, test, Engine.getInstance().defaultDevice());
              JsonLinesLog log = new JsonLinesLog(results.dir().resolve("train-log.jsonl"));
              GanTrainer trainer = GanTrainer.builder(config, TrainingSetup.space(config, profile, spaceManager), train).seed(seed)
                      .checkpoints(checkpoints, 100).listener(new ProgressBar()).listener(log).listener(chart).build();
              NDManager manager = NDManager.newBaseManager()) {
             FeatureStatistics reference = ReferenceStatistics.of(extractor, train);
+            NDArray real = extractor.features(train, ReferenceStatistics.BATCH_SIZE, manager);
+            Evaluation evaluation = new Evaluation(extractor, reference, real, samples, results, out);
             if (trainer.step() == 0) {
-                out.put("fid_start", evaluate(trainer, extractor, reference, manager, samples, results, "start"));
+                evaluation.at(trainer, "start");
             } else {
                 // resumed: the start is the same seed's initialisation, rebuilt without checkpoints
                 try (GanTrainer initial = GanTrainer.builder(config, trainer.space(), train).seed(seed).build()) {
-                    out.put("fid_start", evaluate(initial, extractor, reference, manager, samples, results, "start"));
+                    evaluation.at(initial, "start");
                 }
             }
             System.out.printf(Locale.ROOT, "%s: FID at step 0 = %.3f%n", config.name(), (Double) out.get("fid_start"));
             TrainingSummary summary = trainer.train(TrainingBudget.steps(steps));
-            out.put("fid_end", evaluate(trainer, extractor, reference, manager, samples, results, "end"));
+            evaluation.at(trainer, "end");
             out.put("steps", summary.steps());
             out.put("epochs", summary.epoch());
             // the whole run from its log, over every resumed segment (the live chart shows only this call's steps)
@@ -153,27 +158,39 @@ public final class TrainRun {
                     Charts.png(LiveLossChart.ofLog(config.name(), log.file(), StepRecord.class)));
             Conditions conditions = Conditions.of(profile, train.name(), train.size(), Engine.getInstance().defaultDevice(),
                     seed, (System.nanoTime() - t0) / 1e9).with("preset", config.name()).with("config", config.toString())
-                    .with("fid extractor", extractor.id()).with("fid samples", samples)
+                    .withFid(FidConventions.of(extractor, samples, "training set (" + train.size() + " images)", reference))
                     .with("training time", "sum of the logged step times over every segment of the run (resumes included)")
-                    .with("fid reference", "training set (" + train.size() + " images)")
-                    .with("note", "offline-extractor FID of EMA samples: progress within this run, not the paper's FID");
+                    .with("note", "FID and KID of EMA samples: progress within this run, not the paper's FID");
             results.writeJson("fid", out, conditions);
-            System.out.printf(Locale.ROOT, "%s: FID (offline extractor, %d EMA samples vs %d training images) %.3f -> %.3f%n",
-                    config.name(), samples, train.size(), (Double) out.get("fid_start"), (Double) out.get("fid_end"));
+            System.out.printf(Locale.ROOT, "%s: %s (%s, %d EMA samples vs %d training images) %.3f -> %.3f, %s %.5f -> %.5f%n",
+                    config.name(), MetricLabel.FID.label(extractor.isProxy()), extractor.id(), samples, train.size(),
+                    (Double) out.get("fid_start"), (Double) out.get("fid_end"), MetricLabel.KID.label(extractor.isProxy()),
+                    (Double) out.get("kid_start"), (Double) out.get("kid_end"));
         }
         return out;
     }
 
-    private static double evaluate(GanTrainer trainer, OfflineClassifierFeatures extractor, FeatureStatistics reference,
-            NDManager manager, int samples, Results results, String label) throws IOException {
-        try (NDManager scope = manager.newSubManager()) {
-            NDArray images = trainer.sample(scope, samples, 100, 1234);
-            ImageSet set = ImageSet.fromImages("EMA samples of " + trainer.config().name() + " at step " + trainer.step(),
-                    images);
-            FeatureStatistics generated = FeatureStatistics.of(extractor, set, ReferenceStatistics.BATCH_SIZE, set.name());
-            NDArray grid = images.get("0:" + Math.min(64, samples));
-            results.writeBytes("samples-" + label + ".png", Charts.png(ImageGrid.of(grid, 8, 2)));
-            return FrechetDistance.between(generated, reference);
+    /**
+     * FID and KID (mean, std) of {@code samples} EMA samples against the training set, written to {@code out} as
+     * {@code fid_<label>}, {@code kid_<label>}, {@code kid_std_<label>}, with a grid of the samples.
+     */
+    private record Evaluation(FeatureExtractor extractor, FeatureStatistics reference, NDArray real, int samples,
+                              Results results, Map<String, Object> out) {
+        void at(GanTrainer trainer, String label) throws IOException {
+            try (NDManager scope = real.getManager().newSubManager()) {
+                NDArray images = trainer.sample(scope, samples, 100, 1234);
+                ImageSet set = ImageSet.fromImages("EMA samples of " + trainer.config().name() + " at step "
+                        + trainer.step(), images);
+                NDArray features = extractor.features(set, ReferenceStatistics.BATCH_SIZE, scope);
+                FeatureStatistics generated = FeatureMoments.inBatches(features, ReferenceStatistics.BATCH_SIZE)
+                        .statistics(set.name(), extractor.id());
+                KernelInceptionDistance kid = KernelInceptionDistance.compute(real, features, 1234);
+                results.writeBytes("samples-" + label + ".png",
+                        Charts.png(ImageGrid.of(images.get("0:" + Math.min(64, samples)), 8, 2)));
+                out.put("fid_" + label, FrechetDistance.between(generated, reference));
+                out.put("kid_" + label, kid.mean());
+                out.put("kid_std_" + label, kid.std());
+            }
         }
     }
 }
