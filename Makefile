@@ -93,9 +93,16 @@ browser-test: setup
 test: junit notebooks-smoke browser-test
 
 # Jupyter's runtime files (connection files, server info) stay in the project's build/, not in ~/.local
+# The server runs in its own session, and the recipe's shell turns Ctrl-C (SIGINT) or a SIGTERM to make's process
+# group into exactly one SIGTERM to it, then ignores further signals until it is gone: Jupyter shuts its kernels down
+# (a busy one too) and exits; a second SIGTERM during that shutdown would stop it half-way, leaving kernels (issue 26).
 lab: setup
 	mkdir -p $(ROOT)/build/jupyter-runtime
-	cd notebooks && JUPYTER_RUNTIME_DIR=$(ROOT)/build/jupyter-runtime jupyter notebook --ip=127.0.0.1 --no-browser $(if $(filter 0,$(shell id -u)),--allow-root)
+	cd notebooks && JUPYTER_RUNTIME_DIR=$(ROOT)/build/jupyter-runtime setsid jupyter notebook --ip=127.0.0.1 \
+	  --no-browser $(if $(filter 0,$(shell id -u)),--allow-root) & server=$$!; \
+	trap 'trap "" INT TERM; kill -TERM $$server 2>/dev/null; wait $$server; exit 143' TERM; \
+	trap 'trap "" INT TERM; kill -TERM $$server 2>/dev/null; wait $$server; exit 130' INT; \
+	wait $$server
 
 data: setup
 	$(JAVA_RUN) lddgan.data.Cifar10Download
