@@ -12,7 +12,8 @@ PYTHON := /usr/bin/python3
 MVN := mvn -B -ntp
 
 export LDDGAN_PROFILE := $(PROFILE)
-export JUPYTER_PATH := $(ROOT)/build/jupyter
+# prepended: a kernel installed in the user's own Jupyter data folders (KERNEL=java) stays findable (issue 27)
+export JUPYTER_PATH := $(ROOT)/build/jupyter$(if $(JUPYTER_PATH),:$(JUPYTER_PATH))
 export LDDGAN_ROOT := $(ROOT)
 # DJL: offline, engine cache inside the project
 export DJL_OFFLINE := true

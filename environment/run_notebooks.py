@@ -97,6 +97,16 @@ def note_interruption(nb, index, signum):
         f"not run. Checkpoints written before the interruption are complete; the next run resumes from them."))
 
 
+def record_kernel(nb, client, kernel):
+    """The executed copy names the kernel it really ran on (not the one the committed notebook names)."""
+    try:
+        spec = client.km.kernel_spec
+        nb.metadata["kernelspec"] = {"name": kernel, "display_name": spec.display_name, "language": spec.language}
+    except Exception as e:  # the spec was found to start the kernel; keep the name at least
+        nb.metadata["kernelspec"] = {"name": kernel, "display_name": kernel, "language": "java"}
+        log(f"kernelspec of {kernel!r} not readable ({e}); recorded by name only")
+
+
 def first_line(source):
     for line in source.splitlines():
         if line.strip():
@@ -121,6 +131,7 @@ def execute(path, out_dir, kernel, startup_timeout, retries, cell_timeout):
         try:
             with open(kernel_log, "w") as klog, client.setup_kernel(cwd=nb_dir, stdout=klog, stderr=klog):
                 started = True
+                record_kernel(nb, client, kernel)
                 process = kernel_process(client)
                 log(f"{name}: kernel ready in {time.time() - t0:.1f} s (attempt {attempt}, pid "
                     f"{process.pid if process is not None else '?'})")

@@ -42,6 +42,11 @@ class NotebookRunnerTest {
         assertTrue(out.contains("deliberate failure 42"), out);
         assertTrue(out.contains("0 passed, 1 failed"), out);
         assertTrue(Files.isRegularFile(tmp.resolve("out/97-throws.ipynb")), "executed copy with the error is kept");
+        ObjectMapper json = new ObjectMapper();
+        JsonNode spec = json.readTree(tmp.resolve("out/97-throws.ipynb").toFile()).at("/metadata/kernelspec");
+        JsonNode installed = json.readTree(root.resolve("build/jupyter/kernels/lddgan-java/kernel.json").toFile());
+        assertEquals("lddgan-java", spec.path("name").asText(), "the kernel it ran on, not the notebook's 'java'");
+        assertEquals(installed.path("display_name").asText(), spec.path("display_name").asText());
     }
 
     @Test
@@ -99,7 +104,8 @@ class NotebookRunnerTest {
         ObjectMapper json = new ObjectMapper();
         ObjectNode nb = json.createObjectNode();
         nb.put("nbformat", 4).put("nbformat_minor", 5);
-        nb.putObject("metadata").putObject("kernelspec").put("name", "lddgan-java").put("language", "java").put("display_name", "Java");
+        // names another kernel than the one it runs on: the executed copy must record the real one (issue 27)
+        nb.putObject("metadata").putObject("kernelspec").put("name", "java").put("language", "java").put("display_name", "JJava");
         ArrayNode cells = nb.putArray("cells");
         for (String source : sources) {
             cells.add(cell(json, source));
