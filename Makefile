@@ -130,11 +130,12 @@ clean:
 	$(MVN) -q clean
 	rm -rf build
 
-# Downloads the FID Inception-v3 network (TorchScript, SHA-256 checked) to data/weights/, or to LDDGAN_INCEPTION;
-# LDDGAN_INCEPTION_URL and LDDGAN_INCEPTION_SHA256 override the source and digest (lddgan.metrics.InceptionWeights).
+# Downloads the FID Inception-v3 networks to data/weights/ (digests checked): pytorch-fid's state_dict, the paper's
+# (LDDGAN_FID_INCEPTION, _URL, _SHA256 override file, source and digest; lddgan.metrics.FidInceptionWeights), and
+# NVIDIA's TorchScript translation, the alternative (LDDGAN_INCEPTION, _URL, _SHA256; lddgan.metrics.InceptionWeights).
 .PHONY: weights
 weights: setup
-	$(JAVA_RUN) lddgan.metrics.InceptionWeights
+	$(JAVA_RUN) lddgan.metrics.FidInceptionWeights
 
 # Exports LPIPS-VGG16 to TorchScript with its SHA-256 sidecar (lddgan.autoencoder.Lpips; README "Perceptual loss
 # (LPIPS)"): needs a Python with torch and lpips (pip install torch==2.7.1 torchvision==0.22.1 lpips) and network.

@@ -31,7 +31,7 @@ public final class Download {
      *     digests when the content does not match
      */
     public static Path fetch(URI source, Path target, String expectedSha256) throws IOException {
-        if (Files.isRegularFile(target) && sha256(target).equalsIgnoreCase(expectedSha256)) {
+        if (Files.isRegularFile(target) && matches(sha256(target), expectedSha256)) {
             return target;
         }
         Path dir = target.toAbsolutePath().getParent();
@@ -50,8 +50,8 @@ public final class Download {
                 throw new IOException("Could not download " + source + " (" + e + "). This machine may have no network: "
                         + "download it on a connected machine and place it at " + target + ". Nothing was changed.", e);
             }
-            if (!actual.equalsIgnoreCase(expectedSha256)) {
-                throw new IOException("Downloaded " + source + " has SHA-256 " + actual + " but " + expectedSha256.toLowerCase(Locale.ROOT)
+            if (!matches(actual, expectedSha256)) {
+                throw new IOException("Downloaded " + source + " has SHA-256 " + actual + " but " + describe(expectedSha256)
                         + " was expected for " + target + ": corrupted or changed upstream. Nothing was changed.");
             }
             return Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -67,13 +67,28 @@ public final class Download {
      */
     public static void verify(Path file, String expectedSha256, String howToGet) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new IOException("Missing " + file + " (expected SHA-256 " + expectedSha256 + "). " + howToGet);
+            throw new IOException("Missing " + file + " (expected " + describe(expectedSha256) + "). " + howToGet);
         }
         String actual = sha256(file);
-        if (!actual.equalsIgnoreCase(expectedSha256)) {
-            throw new IOException(file + " has SHA-256 " + actual + " but " + expectedSha256 + " was expected: the file is "
-                    + "corrupted or a different version. " + howToGet);
+        if (!matches(actual, expectedSha256)) {
+            throw new IOException(file + " has SHA-256 " + actual + " but " + describe(expectedSha256) + " was expected: the "
+                    + "file is corrupted or a different version. " + howToGet);
         }
+    }
+
+    /**
+     * Whether a digest is the expected one: all 64 hex digits, or, when fewer are known, its first ones (torch.hub's
+     * check for the hash prefix in a file name such as {@code pt_inception-2015-12-05-6726825d.pth}).
+     */
+    public static boolean matches(String actualSha256, String expected) {
+        String e = expected.toLowerCase(Locale.ROOT);
+        return e.length() == 64 ? actualSha256.equalsIgnoreCase(e) : !e.isEmpty() && actualSha256.toLowerCase(Locale.ROOT)
+                .startsWith(e);
+    }
+
+    private static String describe(String expected) {
+        return expected.length() == 64 ? "SHA-256 " + expected.toLowerCase(Locale.ROOT)
+                : "a SHA-256 starting with " + expected.toLowerCase(Locale.ROOT);
     }
 
     /** The lower-case hex SHA-256 of a file. */

@@ -1,5 +1,6 @@
 package lddgan.interop;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -20,13 +21,14 @@ import lddgan.autoencoder.Autoencoder;
 import lddgan.discriminator.Discriminator;
 import lddgan.generator.NcsnppGenerator;
 import lddgan.io.Json;
+import lddgan.metrics.FidInceptionV3;
 
 /**
  * Parity with the reference networks (issue 19; {@code /work/shared/parity/README.md}): for every case directory
  * ({@code G-*}, {@code D-*}, {@code AE-*}) builds our network from the reference arguments of {@code config.json}
  * ({@link ReferenceConfigs}), loads {@code weights.pth} / {@code weights.ckpt} ({@link ReferenceWeights}), runs the
- * inputs of {@code io.npz} and measures max|ours - reference| / max|reference| per output. {@code FID-*} (the
- * Inception network of the FID) belongs to another issue and is listed as skipped.
+ * inputs of {@code io.npz} and measures max|ours - reference| / max|reference| per output. {@code FID-*} is pytorch-fid's
+ * Inception-v3 ({@link FidInceptionCheckpoint}): pool3 and logits of its 32x32 and 299x299 inputs.
  *
  * <p>{@code make parity [FIXTURES=dir]} runs {@link #main}: one line per case, exit status 1 naming every case above
  * {@link #TOLERANCE}, 2 when the fixture directory is absent.
@@ -139,7 +141,7 @@ public final class ParityCheck {
     public static Result run(Path caseDir) throws IOException {
         String name = caseDir.getFileName().toString();
         if (name.startsWith("FID-")) {
-            return new Result(name, "FID Inception-v3: checked by the FID issue, not here", Map.of(), true);
+            return fidInception(caseDir);
         }
         try (NDManager manager = NDManager.newBaseManager()) {
             Built built = build(manager, caseDir);
@@ -160,6 +162,32 @@ public final class ParityCheck {
                 errors.put("decoded", relativeError(ae.decode(io.get("latent")), io.get("decoded")));
             }
             return new Result(name, built.description(), errors, false);
+        }
+    }
+
+    /**
+     * The FID Inception-v3 case: pool3 and logits of the fixture's 32x32 and 299x299 inputs in [0, 1] (resized to 299,
+     * 2x - 1, as pytorch-fid), and the parameter count of {@code config.json}.
+     */
+    private static Result fidInception(Path caseDir) throws IOException {
+        String name = caseDir.getFileName().toString();
+        JsonNode json = Json.MAPPER.readTree(caseDir.resolve("config.json").toFile());
+        long expected = json.path("parameters").asLong(-1);
+        if (expected >= 0 && expected != FidInceptionV3.parameterCount()) {
+            throw new IOException(caseDir + ": config.json counts " + expected + " parameters, ours "
+                    + FidInceptionV3.parameterCount());
+        }
+        try (NDManager manager = NDManager.newBaseManager();
+             FidInceptionV3 network = FidInceptionCheckpoint.load(caseDir.resolve("weights.pth"), Device.cpu())) {
+            Map<String, NDArray> io = npz(manager, caseDir.resolve("io.npz"));
+            Map<String, Double> errors = new LinkedHashMap<>();
+            for (String size : List.of("32", "299")) {
+                NDArray pool3 = network.pool3(io.get("x" + size));
+                errors.put("pool3_" + size, relativeError(pool3, io.get("pool3_" + size)));
+                errors.put("logits_" + size, relativeError(network.logits(pool3), io.get("logits_" + size)));
+            }
+            return new Result(name, "FidInceptionV3 (pytorch-fid), " + FidInceptionV3.parameterCount() + " parameters",
+                    errors, false);
         }
     }
 

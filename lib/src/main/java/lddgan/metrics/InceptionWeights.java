@@ -8,7 +8,7 @@ import lddgan.data.Download;
 
 /**
  * Where the FID Inception-v3 network lives on this machine, the SHA-256 it must have, and where to download it
- * ({@code make weights} runs {@link #main}).
+ * ({@code make weights} fetches it, with pytorch-fid's weights: {@link FidInceptionWeights#main}).
  *
  * <p>The network is NVIDIA's TorchScript translation of TensorFlow's {@code inception-2015-12-05} graph (the graph
  * of the original TF FID code; pytorch-fid's {@code pt_inception-2015-12-05} weights are a state-dict port of the
@@ -76,19 +76,8 @@ public record InceptionWeights(Path file, String sha256, URI url) {
         Download.verify(file, sha256, howToGet());
     }
 
-    /** {@code make weights}: downloads the network to its configured place unless it is already there and intact. */
-    public static void main(String[] args) {
-        InceptionWeights weights = configured();
-        try {
-            Path path = Download.fetch(weights.url(), weights.file(), weights.sha256());
-            System.out.println("Inception-v3 FID network ready: " + path + " (SHA-256 " + weights.sha256() + ")");
-        } catch (IOException | RuntimeException e) {
-            System.err.println("make weights failed: " + e.getMessage());
-            System.exit(1);
-        }
-    }
-
-    private static String setting(String property, String env) {
+    /** A setting from a system property, else the environment; null when blank. */
+    static String setting(String property, String env) {
         String v = System.getProperty(property, System.getenv(env));
         return v == null || v.isBlank() ? null : v;
     }
