@@ -34,7 +34,8 @@ help:
 	@echo "make data                                   download CIFAR-10 (connected machines)"
 	@echo "make lpips                                  export LPIPS-VGG16 to TorchScript (needs torch + lpips, network)"
 	@echo "make audit                                  parameters and MACs of every preset (Table 2) -> results/audit/"
-	@echo "make parity [FIXTURES=dir]                  our G/D/AE against the reference code's outputs (issue 19; default ../shared/parity)"
+	@echo "make parity [FIXTURES=dir]                  our G/D/AE and FID Inception-v3 against the reference code's outputs (default ../shared/parity)"
+	@echo "make weights                                download the FID Inception-v3 weights (pytorch-fid's; NVIDIA's TorchScript) to data/weights/"
 	@echo "make bench                                  sampling time and training steps/s + memory of LDDGAN/DDGAN/WDDGAN -> results/bench/"
 	@echo "make train [MODEL=ddgan-cifar10] [STEPS=300] train one preset on the profile, FID before/after -> results/<profile>/train/"
 

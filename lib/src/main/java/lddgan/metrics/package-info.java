@@ -1,6 +1,6 @@
 /**
- * Evaluation metrics: FID (Heusel et al. 2017), improved precision and recall (Kynkaanniemi et al. 2019), Inception
- * Score (Salimans et al. 2016), sampling time (mean over repetitions of one batch of 100), model cost (parameters,
+ * Evaluation metrics: FID (Heusel et al. 2017), KID (Binkowski et al. 2018), improved precision and recall
+ * (Kynkaanniemi et al. 2019), Inception Score (Salimans et al. 2016), sampling time (mean over repetitions of one batch of 100), model cost (parameters,
  * peak memory), PSNR, and one evaluated model's row ({@link lddgan.metrics.GanEvaluation}).
  *
  * <p>Feature extraction is kept apart from the metric math (as in NVlabs/edm): a
@@ -9,16 +9,21 @@
  * covariances ({@link lddgan.metrics.ReferenceStatistics} caches those of a real set, named by a
  * {@link lddgan.metrics.DatasetKey}); {@link lddgan.metrics.FrechetDistance},
  * {@link lddgan.metrics.ImprovedPrecisionRecall} ({@link lddgan.metrics.PrecisionRecall}) and
- * {@link lddgan.metrics.InceptionScore} only see numbers. Two extractors:
+ * {@link lddgan.metrics.KernelInceptionDistance}, {@link lddgan.metrics.InceptionScore} only see numbers. Three
+ * extractors:
  * <ul>
- *   <li>{@link lddgan.metrics.InceptionV3Features}: the standard FID network (pool3, 2048-d), from a TorchScript
- *       file the user downloads once ({@code make weights}, {@link lddgan.metrics.InceptionWeights}); only numbers
- *       computed with it are comparable with the paper's absolute FID;
+ *   <li>{@link lddgan.metrics.FidInceptionV3}: pytorch-fid's Inception-v3, the paper's FID network (pool3, 2048-d,
+ *       and the 1,008 logits), built from pytorch-fid's state_dict ({@code make weights},
+ *       {@link lddgan.metrics.FidInceptionWeights}; loaded by {@code lddgan.interop.FidInceptionCheckpoint}); only
+ *       numbers computed with it, on 50k samples against the training set, are comparable with the paper's FIDs;
+ *   <li>{@link lddgan.metrics.InceptionV3Features}: NVIDIA's TorchScript translation of the same TF graph
+ *       ({@link lddgan.metrics.InceptionWeights}), an alternative whose resize differs slightly from pytorch-fid's;
  *   <li>{@link lddgan.metrics.OfflineClassifierFeatures} ({@link lddgan.metrics.ClassifierConfig}): a small CNN the
  *       project trains on the training split, for machines without the Inception weights. Its numbers rank models
  *       against each other under the same id and are never comparable with the paper's FID.
  * </ul>
- * Time and cost: {@link lddgan.metrics.SamplingTimer} times one batch under a {@link lddgan.metrics.TimingProtocol}
+ * Tables name their columns with {@link lddgan.metrics.MetricLabel} ("FID (offline proxy)" unless an Inception-v3
+ * computed them), and results carry {@link lddgan.metrics.FidConventions}. Time and cost: {@link lddgan.metrics.SamplingTimer} times one batch under a {@link lddgan.metrics.TimingProtocol}
  * ({@link lddgan.metrics.SamplingTime}); {@link lddgan.metrics.NfeCost} fits time against NFE;
  * {@link lddgan.metrics.ModelCost} and {@link lddgan.metrics.PeakMemory} are Table 2's columns;
  * {@link lddgan.metrics.Psnr} judges an autoencoder's reconstructions. Every result names the extractor id, the
