@@ -57,7 +57,7 @@ public record FidConventions(String extractor, boolean proxy, String weightsSha2
         m.put("fid reference sha256", referenceSha256);
         m.put("kid protocol", "cubic polynomial kernel (x.y/d + 1)^3, unbiased MMD^2, mean and std over "
                 + KernelInceptionDistance.SUBSETS + " subsets of min(" + KernelInceptionDistance.SUBSET_SIZE
-                + ", samples) vectors from each set (Binkowski et al. 2018; torch-fidelity / StyleGAN2-ADA kid50k)");
+                + ", half the smaller set) vectors from each set (Binkowski et al. 2018; torch-fidelity / StyleGAN2-ADA kid50k)");
         m.put("metric labels", proxy ? "FID, KID and IS computed with the offline extractor: proxies, never the paper's "
                 + "numbers (columns say '" + MetricLabel.PROXY_SUFFIX.trim() + "')"
                 : "FID, KID and IS with the FID Inception-v3: comparable with the paper's at 50k samples");

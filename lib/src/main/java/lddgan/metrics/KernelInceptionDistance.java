@@ -16,8 +16,10 @@ import java.util.SplittableRandom;
  *
  * averaged over random subsets of m real and m generated vectors drawn without replacement, as torch-fidelity's
  * {@code kid} and StyleGAN2-ADA's {@code kid50k} compute it: {@value #SUBSETS} subsets of {@value #SUBSET_SIZE}
- * (for fewer samples the subset size shrinks to the smaller set, so a CPU-scale run of a few hundred samples still
- * gets a value). Reported as the mean and the standard deviation (population, as numpy.std) over the subsets.
+ * (for fewer than 2,000 vectors in the smaller set the subset size shrinks to half of it, so that a CPU-scale run of a
+ * few hundred samples still draws different subsets and its standard deviation means something: with subsets as large
+ * as the set, every subset would be the whole set and the deviation 0). Reported as the mean and the standard
+ * deviation (population, as numpy.std) over the subsets.
  * Unlike FID, the estimate is unbiased in the sample count, which is why small-sample work reports it.
  *
  * <p>Kernel sums are computed in float64 with one matrix product per block (the engine's BLAS); subsets are drawn
@@ -36,19 +38,24 @@ public record KernelInceptionDistance(double mean, double std, int subsets, int 
                                       long generatedCount, long seed) {
     /** Subsets of torch-fidelity's and StyleGAN2-ADA's protocol. */
     public static final int SUBSETS = 100;
-    /** Subset size of that protocol (shrunk to the smaller set when fewer are given). */
+    /** Subset size of that protocol (shrunk to half the smaller set when that has fewer than twice as many). */
     public static final int SUBSET_SIZE = 1000;
 
     /**
-     * KID with the standard protocol ({@value #SUBSETS} subsets of min({@value #SUBSET_SIZE}, m, n)).
+     * KID with the standard protocol scaled to the sample count: {@value #SUBSETS} subsets of
+     * {@link #subsetSizeFor} vectors.
      *
      * @param real (m, d) real features
      * @param generated (n, d) generated features of the same extractor
      * @param seed seeds the subset draws
      */
     public static KernelInceptionDistance compute(NDArray real, NDArray generated, long seed) {
-        int size = (int) Math.min(SUBSET_SIZE, Math.min(real.getShape().get(0), generated.getShape().get(0)));
-        return compute(real, generated, SUBSETS, size, seed);
+        return compute(real, generated, SUBSETS, subsetSizeFor(real.getShape().get(0), generated.getShape().get(0)), seed);
+    }
+
+    /** min({@value #SUBSET_SIZE}, floor(min(m, n) / 2)), at least 2: the subset size for m real and n generated vectors. */
+    public static int subsetSizeFor(long m, long n) {
+        return (int) Math.max(2, Math.min(SUBSET_SIZE, Math.min(m, n) / 2));
     }
 
     /**
