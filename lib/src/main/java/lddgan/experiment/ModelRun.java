@@ -19,6 +19,7 @@ import lddgan.metrics.FeatureStatistics;
 import lddgan.metrics.TimingProtocol;
 import lddgan.metrics.FidConventions;
 import lddgan.metrics.GanEvaluation;
+import lddgan.metrics.KernelInceptionDistance;
 import lddgan.metrics.ReferenceStatistics;
 import lddgan.report.Charts;
 import lddgan.report.Results;
@@ -82,6 +83,20 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
         /** The conventions of this setup's FIDs (for the results' conditions: {@code Conditions.withFid}). */
         public FidConventions fidConventions() {
             return FidConventions.of(extractor, samples, "training set (" + train.size() + " images)", reference);
+        }
+
+        /** The KID subset size of this setup's evaluations ({@link KernelInceptionDistance#subsetSizeFor}). */
+        public int kidSubsetSize() {
+            return KernelInceptionDistance.subsetSizeFor(realFeatures.getShape().get(0), samples);
+        }
+
+        /**
+         * Whether a recorded evaluation was made as this setup makes them: the same sample count, feature extractor
+         * and KID protocol (a curve point on file from an older protocol is never reused).
+         */
+        public boolean evaluatesLike(GanEvaluation e) {
+            return e.samples() == samples && e.extractor().equals(extractor.id()) && e.kid() != null
+                    && e.kid().subsets() == KernelInceptionDistance.SUBSETS && e.kid().subsetSize() == kidSubsetSize();
         }
 
         /** A copy whose LDDGAN trains in the latent of another first-stage run ({@link FirstStageRuns}). */
@@ -173,12 +188,14 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
                     long at = evaluateAt.get(i);
                     boolean last = i == evaluateAt.size() - 1;
                     Optional<GanEvaluation> done = trainer.step() < at ? Optional.empty()
-                            : recorded.stream().filter(e -> e.steps() == at && e.samples() == setup.samples()).findFirst();
+                            : recorded.stream().filter(e -> e.steps() == at && setup.evaluatesLike(e)).findFirst();
                     if (!last && trainer.step() > at) {
                         // an earlier run went past this point: its evaluation is on file
                         evaluation = done.orElseThrow(() -> new IllegalStateException("run " + checkpoints + " is at step "
                                 + trainer.step() + ", past the curve point " + at + ", which " + curveFile
-                                + " does not hold: delete the directory to train the curve again"));
+                                + " does not hold as this setup evaluates it (" + setup.samples() + " samples, extractor "
+                                + setup.extractor().id() + ", KID subsets of " + setup.kidSubsetSize()
+                                + "): delete the directory to train the curve again"));
                         curve.add(evaluation);
                     } else {
                         // a point reached by an earlier run keeps that run's training time
