@@ -56,45 +56,46 @@ public final class Fir {
     /** {@code downsample_2d(x, [1,3,3,1], factor=2)}: (N, C, H, W) -> (N, C, H/2, W/2). */
     public static NDArray downsample(NDArray x) {
         checkRank(x);
-        return perChannel(x, flat -> Conv2d.conv2d(flat, kernel(x, 1f), null, new Shape(2, 2), new Shape(1, 1))
-                .singletonOrThrow());
+        return depthwise(x, 1f, new Shape(2, 2), new Shape(1, 1));
     }
 
     /** {@code upsample_2d(x, [1,3,3,1], factor=2)}: (N, C, H, W) -> (N, C, 2H, 2W). */
     public static NDArray upsample(NDArray x) {
         checkRank(x);
-        return perChannel(x, flat -> {
-            Shape s = flat.getShape();
-            long m = s.get(0);
-            long h = s.get(2);
-            long w = s.get(3);
-            // 1. zero insertion: (M, 1, H, W) -> (M, 1, 2H, 2W) with x at the even positions
-            NDArray cols = flat.reshape(m, 1, h, 1, w, 1);
-            cols = cols.concat(cols.zerosLike(), 5);
-            NDArray inserted = cols.concat(cols.zerosLike(), 3).reshape(m, 1, 2 * h, 2 * w);
-            // 2. pad (2, 1) and correlate with 4k: pad 2 on both sides, keep the first 2H x 2W outputs
-            NDArray full = Conv2d.conv2d(inserted, kernel(x, 4f), null, new Shape(1, 1), new Shape(2, 2))
-                    .singletonOrThrow();
-            return full.get(":, :, :" + 2 * h + ", :" + 2 * w);
-        });
+        Shape s = x.getShape();
+        long n = s.get(0);
+        long c = s.get(1);
+        long h = s.get(2);
+        long w = s.get(3);
+        // 1. zero insertion: (N, C, H, W) -> (N, C, 2H, 2W) with x at the even positions
+        NDArray cols = x.reshape(n, c, h, 1, w, 1);
+        cols = cols.concat(cols.zerosLike(), 5);
+        NDArray inserted = cols.concat(cols.zerosLike(), 3).reshape(n, c, 2 * h, 2 * w);
+        // 2. pad (2, 1) and correlate with 4k: pad 2 on both sides, keep the first 2H x 2W outputs
+        NDArray full = depthwise(inserted, 4f, new Shape(1, 1), new Shape(2, 2));
+        return full.get(":, :, :" + 2 * h + ", :" + 2 * w);
     }
 
     /** The 4x4 blur at stride 1 with zero padding {@code pad}: (N, C, H, W) -> (N, C, H+2pad-3, W+2pad-3). */
     public static NDArray blur(NDArray x, int pad) {
         checkRank(x);
-        return perChannel(x, flat -> Conv2d.conv2d(flat, kernel(x, 1f), null, new Shape(1, 1), new Shape(pad, pad))
-                .singletonOrThrow());
+        return depthwise(x, 1f, new Shape(1, 1), new Shape(pad, pad));
     }
 
-    private static NDArray kernel(NDArray like, float gain) {
-        return like.getManager().create(kernel2d(gain), new Shape(1, 1, 4, 4)).toType(like.getDataType(), false);
-    }
-
-    private static NDArray perChannel(NDArray x, java.util.function.UnaryOperator<NDArray> op) {
-        Shape s = x.getShape();
-        NDArray out = op.apply(x.reshape(s.get(0) * s.get(1), 1, s.get(2), s.get(3)));
-        Shape o = out.getShape();
-        return out.reshape(s.get(0), s.get(1), o.get(2), o.get(3));
+    /**
+     * The 4x4 FIR kernel applied to every channel on its own: one depthwise convolution (groups = C) over
+     * (N, C, H, W). (Reshaping to N C single-channel images and convolving them with one 1 -> 1 kernel, as before,
+     * ran at under 1 GFLOP/s in oneDNN and took 30 % of LDDGAN's sampling time: lib/PERFORMANCE.md.)
+     */
+    private static NDArray depthwise(NDArray x, float gain, Shape stride, Shape padding) {
+        int c = (int) x.getShape().get(1);
+        float[] k = kernel2d(gain);
+        float[] weights = new float[c * TAPS];
+        for (int i = 0; i < c; i++) {
+            System.arraycopy(k, 0, weights, i * TAPS, TAPS);
+        }
+        NDArray kernel = x.getManager().create(weights, new Shape(c, 1, 4, 4)).toType(x.getDataType(), false);
+        return Conv2d.conv2d(x, kernel, null, stride, padding, new Shape(1, 1), c).singletonOrThrow();
     }
 
     private static void checkRank(NDArray x) {
