@@ -63,9 +63,10 @@ public final class Download {
     /**
      * Checks that {@code file} exists and has the expected SHA-256.
      *
+     * @return the file's SHA-256 (hashed once, so callers that record it need not hash again)
      * @throws IOException naming the file, the expected digest and how to get the file
      */
-    public static void verify(Path file, String expectedSha256, String howToGet) throws IOException {
+    public static String verify(Path file, String expectedSha256, String howToGet) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("Missing " + file + " (expected " + describe(expectedSha256) + "). " + howToGet);
         }
@@ -74,6 +75,7 @@ public final class Download {
             throw new IOException(file + " has SHA-256 " + actual + " but " + describe(expectedSha256) + " was expected: the "
                     + "file is corrupted or a different version. " + howToGet);
         }
+        return actual;
     }
 
     /**

@@ -172,11 +172,7 @@ public final class ParityCheck {
     private static Result fidInception(Path caseDir) throws IOException {
         String name = caseDir.getFileName().toString();
         JsonNode json = Json.MAPPER.readTree(caseDir.resolve("config.json").toFile());
-        long expected = json.path("parameters").asLong(-1);
-        if (expected >= 0 && expected != FidInceptionV3.parameterCount()) {
-            throw new IOException(caseDir + ": config.json counts " + expected + " parameters, ours "
-                    + FidInceptionV3.parameterCount());
-        }
+        checkParameterCount(caseDir, json, FidInceptionV3.parameterCount());
         try (NDManager manager = NDManager.newBaseManager();
              FidInceptionV3 network = FidInceptionCheckpoint.load(caseDir.resolve("weights.pth"), Device.cpu())) {
             Map<String, NDArray> io = npz(manager, caseDir.resolve("io.npz"));
@@ -195,8 +191,13 @@ public final class ParityCheck {
         Path weights = Files.exists(caseDir.resolve("weights.pth")) ? caseDir.resolve("weights.pth")
                 : caseDir.resolve("weights.ckpt");
         ReferenceWeights.load(network, weights);
+        checkParameterCount(caseDir, json,
+                ReferenceKeys.of(network).stream().mapToLong(e -> e.parameter().getArray().size()).sum());
+    }
+
+    /** The case's {@code config.json} parameter count (when it has one) must be ours. */
+    private static void checkParameterCount(Path caseDir, JsonNode json, long ours) throws IOException {
         long expected = json.path("parameters").asLong(-1);
-        long ours = ReferenceKeys.of(network).stream().mapToLong(e -> e.parameter().getArray().size()).sum();
         if (expected >= 0 && expected != ours) {
             throw new IOException(caseDir + ": config.json counts " + expected + " parameters, ours " + ours);
         }

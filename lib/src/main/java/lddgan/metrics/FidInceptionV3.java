@@ -60,15 +60,19 @@ public final class FidInceptionV3 implements FeatureExtractor {
     /** The 94 BasicConv2d layers in state_dict order, and nothing else but fc. */
     static final List<ConvSpec> CONVS = architecture();
 
+    /** A loaded BasicConv2d: its spec, the convolution's weight and BatchNorm's per-channel alpha and beta'. */
+    private record Layer(ConvSpec spec, NDArray weight, NDArray alpha, NDArray beta) {
+    }
+
     private final NDManager weights;
-    private final Map<String, NDArray[]> layers;
+    private final Map<String, Layer> layers;
     private final NDArray fcWeight;
     private final NDArray fcBias;
     private final String id;
     private final String sha256;
     private final Device device;
 
-    private FidInceptionV3(NDManager weights, Map<String, NDArray[]> layers, NDArray fcWeight, NDArray fcBias, String id,
+    private FidInceptionV3(NDManager weights, Map<String, Layer> layers, NDArray fcWeight, NDArray fcBias, String id,
             String sha256, Device device) {
         this.weights = weights;
         this.layers = layers;
@@ -91,19 +95,19 @@ public final class FidInceptionV3 implements FeatureExtractor {
     public static FidInceptionV3 of(Map<String, NDArray> stateDict, String source, String sha256, Device device) {
         check(stateDict, source);
         NDManager manager = NDManager.newBaseManager(device, "PyTorch");
-        Map<String, NDArray[]> layers = new LinkedHashMap<>();
+        Map<String, Layer> layers = new LinkedHashMap<>();
         for (ConvSpec c : CONVS) {
             String p = c.name() + ".";
             // BatchNorm in eval mode as PyTorch's CPU kernel applies it: alpha = gamma / sqrt(var + eps),
             // beta' = beta - mean alpha, y = conv(x) alpha + beta' (float32)
             NDArray alpha = stateDict.get(p + "bn.running_var").add(BN_EPS).sqrt().pow(-1).mul(stateDict.get(p + "bn.weight"));
             NDArray beta = stateDict.get(p + "bn.bias").sub(stateDict.get(p + "bn.running_mean").mul(alpha));
-            NDArray[] wb = {own(stateDict.get(p + "conv.weight"), device),
-                alpha.reshape(1, c.out(), 1, 1).toDevice(device, true), beta.reshape(1, c.out(), 1, 1).toDevice(device, true)};
-            for (NDArray a : wb) {
+            Layer layer = new Layer(c, own(stateDict.get(p + "conv.weight"), device),
+                    alpha.reshape(1, c.out(), 1, 1).toDevice(device, true), beta.reshape(1, c.out(), 1, 1).toDevice(device, true));
+            for (NDArray a : List.of(layer.weight(), layer.alpha(), layer.beta())) {
                 a.attach(manager);
             }
-            layers.put(c.name(), wb);
+            layers.put(c.name(), layer);
         }
         NDArray fcW = own(stateDict.get("fc.weight"), device);
         NDArray fcB = own(stateDict.get("fc.bias"), device);
@@ -247,10 +251,10 @@ public final class FidInceptionV3 implements FeatureExtractor {
         x = conv(x, "Conv2d_1a_3x3");
         x = conv(x, "Conv2d_2a_3x3");
         x = conv(x, "Conv2d_2b_3x3");
-        x = Pool.maxPool2d(x, new Shape(3, 3), new Shape(2, 2), new Shape(0, 0), false);
+        x = maxPool3Stride2(x);
         x = conv(x, "Conv2d_3b_1x1");
         x = conv(x, "Conv2d_4a_3x3");
-        x = Pool.maxPool2d(x, new Shape(3, 3), new Shape(2, 2), new Shape(0, 0), false);
+        x = maxPool3Stride2(x);
         for (String block : List.of("Mixed_5b", "Mixed_5c", "Mixed_5d")) {
             x = inceptionA(x, block);
         }
@@ -274,11 +278,11 @@ public final class FidInceptionV3 implements FeatureExtractor {
     }
 
     private NDArray conv(NDArray x, String name) {
-        ConvSpec c = SPECS.get(name);
-        NDArray[] wb = layers.get(name);
-        NDArray y = Conv2d.conv2d(x, wb[0], null, new Shape(c.stride(), c.stride()), new Shape(c.ph(), c.pw()))
+        Layer l = layers.get(name);
+        ConvSpec c = l.spec();
+        NDArray y = Conv2d.conv2d(x, l.weight(), null, new Shape(c.stride(), c.stride()), new Shape(c.ph(), c.pw()))
                 .singletonOrThrow();
-        return Activation.relu(y.muli(wb[1]).addi(wb[2]));
+        return Activation.relu(y.muli(l.alpha()).addi(l.beta()));
     }
 
     /**
@@ -344,12 +348,6 @@ public final class FidInceptionV3 implements FeatureExtractor {
     @Override
     public void close() {
         weights.close();
-    }
-
-    private static final Map<String, ConvSpec> SPECS = new LinkedHashMap<>();
-
-    static {
-        CONVS.forEach(c -> SPECS.put(c.name(), c));
     }
 
     /** torchvision's Inception-v3 layer by layer (channels, kernels, strides, paddings). */

@@ -66,8 +66,7 @@ public record FidInceptionWeights(Path file, String sha256, URI url) {
      * @throws IOException naming the file, the expected digest (and the actual one when it differs) and how to get it
      */
     public String verify() throws IOException {
-        Download.verify(file, sha256, howToGet());
-        return Download.sha256(file);
+        return Download.verify(file, sha256, howToGet());
     }
 
     /**
