@@ -1,19 +1,16 @@
 package lddgan.report;
 
 import java.awt.image.BufferedImage;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Method;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
 
 /**
- * Shows tables, charts, images and text in a notebook, on the project kernel (rapaio) and on IJava and JJava,
- * found by reflection; outside a kernel (tests, {@code make audit}) the text form is printed instead. Each call
- * displays at once and returns nothing, so a cell shows exactly what it asked for. For an item updated in place
- * (a progress line, a loss chart growing during training) use {@link #live()}. No JavaScript, no CDN.
+ * Shows tables, charts, images and text in a notebook: as Jupyter MIME bundles ({@code image/png} for charts and
+ * images, {@code text/html} for tables, always with a {@code text/plain} form) on the project kernel (rapaio) and on
+ * JJava and IJava, found by reflection ({@link KernelBridges}; the library depends on no kernel); outside a kernel
+ * (tests, {@code make audit}, {@code make train}) the text form is printed instead. Each call displays at once and
+ * returns nothing, so a cell shows exactly what it asked for. For an item updated in place (a progress line, a loss
+ * chart growing during training) use {@link #live()}. No JavaScript, no CDN.
  */
 public final class Show {
     private Show() {
@@ -39,28 +36,33 @@ public final class Show {
         live().html(html, textFallback);
     }
 
-    /** A display slot: the first call shows, later calls replace what is shown, in place. */
+    /** A display slot: the first call shows, later calls replace what is shown, in place where the kernel can. */
     public static LiveView live() {
-        return new LiveView(Bridge.find());
+        return new LiveView(KernelBridges.find());
     }
 
-    /** The running kernel ("rapaio", "ijava", "jjava"), or "none" outside a notebook. */
+    /** The running kernel ("rapaio", "jjava", "ijava"), or "none" outside a notebook. */
     public static String kernel() {
-        return Bridge.find().name;
+        return KernelBridges.find().name();
     }
 
-    /** A displayed item that can be replaced in place. */
+    /**
+     * A displayed item that can be replaced. In a notebook kernel each replacement is a Jupyter
+     * {@code update_display_data} of the first output (one output, whatever the number of updates); on the console
+     * a replacement prints its text again, unless it is the text already printed.
+     */
     public static final class LiveView {
-        private final Bridge bridge;
+        private final KernelBridge bridge;
         private String id;
+        private String lastText;
 
-        LiveView(Bridge bridge) {
+        LiveView(KernelBridge bridge) {
             this.bridge = bridge;
         }
 
         /** Shows (first call) or replaces (later calls) a table. */
         public LiveView table(Table table) {
-            return put(new Content(Tables.html(table), null, Tables.text(table)));
+            return put(new DisplayContent(Tables.html(table), null, Tables.text(table)));
         }
 
         /** Shows or replaces a chart. */
@@ -70,21 +72,29 @@ public final class Show {
 
         /** Shows or replaces an image. */
         public LiveView image(BufferedImage image, String alt) {
-            return put(new Content(null, image, "[image " + image.getWidth() + "x" + image.getHeight()
+            return put(new DisplayContent(null, image, "[image " + image.getWidth() + "x" + image.getHeight()
                     + (alt == null ? "" : ": " + alt) + "]"));
         }
 
         /** Shows or replaces HTML. */
         public LiveView html(String html, String textFallback) {
-            return put(new Content(html, null, textFallback));
+            return put(new DisplayContent(html, null, textFallback));
         }
 
         /** Shows or replaces a line of text. */
         public LiveView text(String text) {
-            return put(new Content(null, null, text));
+            return put(new DisplayContent(null, null, text));
         }
 
-        private LiveView put(Content content) {
+        /** Whether replacements happen in place (a notebook kernel) rather than by printing again (console). */
+        public boolean updatesInPlace() {
+            return bridge.updatesInPlace();
+        }
+
+        private LiveView put(DisplayContent content) {
+            if (!bridge.updatesInPlace() && content.text().equals(lastText)) {
+                return this;
+            }
             try {
                 if (id == null) {
                     id = bridge.display(content);
@@ -92,139 +102,16 @@ public final class Show {
                     bridge.update(id, content);
                 }
             } catch (ReflectiveOperationException | RuntimeException e) {
-                System.out.println(content.text);
+                System.err.println("[Show] " + bridge.name() + " did not display (" + e + "): text instead");
+                System.out.println(content.text());
             }
+            lastText = content.text();
             return this;
         }
 
         @Override
         public String toString() {
-            return "LiveView[" + bridge.name + (id == null ? "" : ", " + id) + "]";
-        }
-    }
-
-    /** What is shown: at most one of HTML or image, and always a text form. */
-    record Content(String html, BufferedImage image, String text) {
-        Map<String, String> mimeBundle() {
-            Map<String, String> m = new LinkedHashMap<>();
-            if (image != null) {
-                m.put("image/png", Base64.getEncoder().encodeToString(Charts.png(image)));
-            }
-            if (html != null) {
-                m.put("text/html", html);
-            }
-            m.put("text/plain", text);
-            return m;
-        }
-    }
-
-    /** How a kernel is reached. */
-    static class Bridge {
-        final String name;
-        final Class<?> functions;
-        final Class<?> displayData;
-
-        Bridge(String name, Class<?> functions, Class<?> displayData) {
-            this.name = name;
-            this.functions = functions;
-            this.displayData = displayData;
-        }
-
-        /** IJava and JJava: their own DisplayData carries all MIME types. */
-        String display(Content c) throws ReflectiveOperationException {
-            if (functions == null) {
-                System.out.println(c.text);
-                return "console";
-            }
-            Object id = functions.getMethod("display", Object.class).invoke(null, displayData(c));
-            return id == null ? null : id.toString();
-        }
-
-        void update(String id, Content c) throws ReflectiveOperationException {
-            if (functions == null) {
-                System.out.println(c.text);
-                return;
-            }
-            functions.getMethod("updateDisplay", String.class, Object.class).invoke(null, id, displayData(c));
-        }
-
-        private Object displayData(Content c) throws ReflectiveOperationException {
-            Object data = null;
-            for (Constructor<?> k : displayData.getConstructors()) {
-                if (k.getParameterCount() == 0) {
-                    data = k.newInstance();
-                }
-            }
-            if (data == null) {
-                data = displayData.getConstructor(String.class).newInstance(c.text);
-            }
-            Method put = displayData.getMethod("putData", String.class, Object.class);
-            for (Map.Entry<String, String> e : c.mimeBundle().entrySet()) {
-                put.invoke(data, e.getKey(), e.getValue());
-            }
-            return data;
-        }
-
-        static Bridge find() {
-            ClassLoader l = Thread.currentThread().getContextClassLoader();
-            ClassLoader loader = l != null ? l : Show.class.getClassLoader();
-            Class<?> rapaio = load(loader, "org.rapaio.jupyter.kernel.global.Global");
-            if (rapaio != null) {
-                return new RapaioBridge(rapaio);
-            }
-            String[][] others = {
-                {"ijava", "io.github.spencerpark.ijava.runtime.Display", "io.github.spencerpark.jupyter.kernel.display.DisplayData"},
-                {"ijava", "io.github.spencerpark.ijava.runtime.Display", "io.github.spencerpark.jupyter.api.display.DisplayData"},
-                {"jjava", "org.dflib.jjava.runtime.Display", "org.dflib.jjava.jupyter.kernel.display.DisplayData"},
-            };
-            for (String[] k : others) {
-                Class<?> functions = load(loader, k[1]);
-                Class<?> data = load(loader, k[2]);
-                if (functions != null && data != null) {
-                    return new Bridge(k[0], functions, data);
-                }
-            }
-            return new Bridge("none", null, null);
-        }
-
-        private static Class<?> load(ClassLoader loader, String name) {
-            try {
-                return Class.forName(name, true, loader);
-            } catch (ClassNotFoundException | LinkageError e) {
-                return null;
-            }
-        }
-    }
-
-    /** rapaio: images are rendered natively (RenderedImage to image/png); HTML and text through their MIME type. */
-    static final class RapaioBridge extends Bridge {
-        RapaioBridge(Class<?> global) {
-            super("rapaio", global, null);
-        }
-
-        @Override
-        String display(Content c) throws ReflectiveOperationException {
-            Object id = c.image != null
-                    ? functions.getMethod("display", Object.class).invoke(null, c.image)
-                    : functions.getMethod("display", String.class, Object.class).invoke(null, mime(c), body(c));
-            return id == null ? null : id.toString();
-        }
-
-        @Override
-        void update(String id, Content c) throws ReflectiveOperationException {
-            if (c.image != null) {
-                functions.getMethod("updateDisplay", String.class, Object.class).invoke(null, id, c.image);
-            } else {
-                functions.getMethod("updateDisplay", String.class, String.class, Object.class).invoke(null, id, mime(c), body(c));
-            }
-        }
-
-        private static String mime(Content c) {
-            return c.html != null ? "text/html" : "text/plain";
-        }
-
-        private static String body(Content c) {
-            return c.html != null ? c.html : c.text;
+            return "LiveView[" + bridge.name() + (id == null ? "" : ", " + id) + "]";
         }
     }
 }

@@ -49,6 +49,41 @@ class NotebookRunnerTest {
         assertEquals(installed.path("display_name").asText(), spec.path("display_name").asText());
     }
 
+    /** Issue 24: on the project kernel a live item is one output, replaced in place; tables arrive as HTML. */
+    @Test
+    void onTheProjectKernelALiveItemIsOneOutputReplacedInPlace() throws IOException, InterruptedException {
+        Path root = ProjectPaths.root();
+        assumeTrue(Files.isRegularFile(root.resolve("build/jupyter/kernels/lddgan-java/kernel.json")),
+                "kernel not set up (environment/setup.sh)");
+        Path file = notebook("96-live.ipynb", "import lddgan.report.Show;\nimport tech.tablesaw.api.*;",
+                "var view = Show.live().text(\"step 1 of 3\");\nview.text(\"step 2 of 3\");\nview.text(\"step 3 of 3\");\n"
+                        + "Show.table(Table.create(\"runs\", StringColumn.create(\"model\", \"LDDGAN\")));\n"
+                        + "System.out.println(\"kernel: \" + Show.kernel());");
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", root.resolve("environment/run_notebooks.py").toString(),
+                file.toString(), "--out", tmp.resolve("out").toString()).redirectErrorStream(true);
+        pb.environment().put("JUPYTER_PATH", root.resolve("build/jupyter").toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), out);
+        assertEquals(0, p.exitValue(), out);
+        JsonNode outputs = new ObjectMapper().readTree(tmp.resolve("out/96-live.ipynb").toFile()).at("/cells/1/outputs");
+        assertEquals(3, outputs.size(), "one live output, one table, one line of text: " + outputs);
+        assertEquals("display_data", outputs.get(0).path("output_type").asText(), outputs.toString());
+        assertEquals("step 3 of 3", text(outputs.get(0).at("/data/text~1plain")), outputs.toString());
+        assertTrue(outputs.get(1).at("/data/text~1html").toString().contains("LDDGAN"), outputs.toString());
+        assertEquals("kernel: rapaio\n", text(outputs.get(2).path("text")), outputs.toString());
+    }
+
+    /** nbformat stores text as a string or a list of lines. */
+    private static String text(JsonNode node) {
+        if (!node.isArray()) {
+            return node.asText();
+        }
+        StringBuilder b = new StringBuilder();
+        node.forEach(line -> b.append(line.asText()));
+        return b.toString();
+    }
+
     @Test
     void ctrlCStopsTheRunAndItsKernelAndRecordsWhere() throws Exception {
         interruptedBy("INT", 130);
