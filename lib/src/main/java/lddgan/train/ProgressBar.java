@@ -2,10 +2,15 @@ package lddgan.train;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import lddgan.report.Show;
 
 /**
- * A text progress bar for people: steps done, rate, ETA and the latest losses, printed as whole lines (so it reads
- * the same in a terminal, a log file and a notebook cell) at most every {@code intervalSeconds} and at the end.
+ * A text progress bar for people: steps done, rate, ETA and the latest losses, as one line updated in place. In a
+ * notebook whose kernel can replace an output ({@link Show#live()}: rapaio, JJava, IJava) the line is one display
+ * output, refreshed at most every {@code min(intervalSeconds, 2)} seconds, so an executed notebook holds the final
+ * line of each run and nothing else; elsewhere (a terminal, a log, a kernel without display updates) it is rewritten
+ * after a carriage return at most every {@code intervalSeconds} and ended with a newline at the end of the run.
+ * Lines about the run (its start, each checkpoint, its end) are printed as whole lines.
  *
  * <pre>
  * ddgan-cifar10@cpu [######..............]  120/400  30%  1.84 step/s  ETA 2m32s | D 1.312 G 0.804 rec 0.318 w 0
@@ -13,6 +18,8 @@ import java.util.Locale;
  */
 public final class ProgressBar implements TrainingListener {
     private static final int WIDTH = 20;
+    /** How often a line replaced in place is refreshed at most, in seconds. */
+    private static final double IN_PLACE_SECONDS = 2;
 
     private final PrintStream out;
     private final double intervalSeconds;
@@ -22,6 +29,8 @@ public final class ProgressBar implements TrainingListener {
     private long startStep;
     private double lastPrint = Double.NEGATIVE_INFINITY;
     private StepMetrics last;
+    private Show.LiveView view;
+    private int openLength = -1;
 
     /** A bar on standard output, at most every 10 seconds. */
     public ProgressBar() {
@@ -41,6 +50,9 @@ public final class ProgressBar implements TrainingListener {
         budgetSeconds = budget.maxTime() == null ? -1 : budget.maxTime().toMillis() / 1000.0;
         startStep = trainer.step();
         lastPrint = Double.NEGATIVE_INFINITY;
+        Show.LiveView live = out == System.out ? Show.live() : null;
+        view = live != null && live.updatesInPlace() ? live : null;
+        endLine();
         out.printf(Locale.ROOT, "%s: training from step %d for %s (%d steps per epoch, batch %d)%n", name, startStep, budget,
                 trainer.stepsPerEpoch(), trainer.batchSize());
     }
@@ -48,22 +60,44 @@ public final class ProgressBar implements TrainingListener {
     @Override
     public void onStep(StepMetrics r) {
         last = r;
-        if (r.elapsedSeconds() - lastPrint >= intervalSeconds || r.step() == planned) {
-            out.println(line(r));
+        double interval = view != null ? Math.min(intervalSeconds, IN_PLACE_SECONDS) : intervalSeconds;
+        if (r.elapsedSeconds() - lastPrint >= interval || r.step() == planned) {
+            show(line(r));
             lastPrint = r.elapsedSeconds();
+        }
+    }
+
+    /** Replaces the progress line: the display output in place, else a carriage return and the line, padded. */
+    private void show(String line) {
+        if (view != null) {
+            view.text(line);
+            return;
+        }
+        out.print("\r" + line + " ".repeat(Math.max(0, openLength - line.length())));
+        out.flush();
+        openLength = line.length();
+    }
+
+    /** Ends an open carriage-return line, so that the next whole line starts on a line of its own. */
+    private void endLine() {
+        if (openLength >= 0) {
+            out.println();
+            openLength = -1;
         }
     }
 
     @Override
     public void onCheckpoint(java.nio.file.Path directory, long step) {
+        endLine();
         out.printf(Locale.ROOT, "%s: checkpoint at step %d -> %s%n", name, step, directory);
     }
 
     @Override
     public void onEnd(TrainingSummary summary) {
         if (last != null && last.elapsedSeconds() != lastPrint) {
-            out.println(line(last));
+            show(line(last));
         }
+        endLine();
         out.printf(Locale.ROOT, "%s: stopped at step %d (epoch %d) after %.1f s, %.2f step/s: %s%n", name, summary.steps(),
                 summary.epoch(), summary.wallSeconds(), summary.stepsPerSecond(), summary.reason());
     }
