@@ -30,7 +30,8 @@ help:
 	@echo "make test                                   JUnit + every notebook at smoke, verified + the browser test"
 	@echo "make verify [PROFILE=...] [NB=02]           re-execute into build/verify/, check results/claims.json -> results/verify/report.{md,html}"
 	@echo "make browser-test                           notebook 00 run through Jupyter's web UI in headless Chromium"
-	@echo "make lab                                    Jupyter on 127.0.0.1 with a token"
+	@echo "make lab [LAB_APP=lab] [LAB_ARGS=...]       Jupyter (classic, or JupyterLab) on 127.0.0.1 with a token"
+	@echo "make kernel-starts [STARTS=50]              start the kernel N times, count first-attempt answers"
 	@echo "make data                                   download CIFAR-10 (connected machines)"
 	@echo "make lpips                                  export LPIPS-VGG16 to TorchScript (needs torch + lpips, network)"
 	@echo "make audit                                  parameters and MACs of every preset (Table 2) -> results/audit/"
@@ -92,16 +93,30 @@ notebooks-smoke:
 browser-test: setup
 	@environment/browser-test/run.sh
 
+# Not a test: starts the project kernel STARTS times as the runner does and counts the first-attempt answers
+# (issue 24; thread dumps of hung starts in build/kernel-starts/).
+STARTS ?= 50
+.PHONY: kernel-starts
+kernel-starts: setup
+	rm -rf $(ROOT)/build/kernel-starts
+	$(PYTHON) environment/kernel_starts.py --starts $(STARTS) --kernel $(KERNEL) --out $(ROOT)/build/kernel-starts
+
 test: junit notebooks-smoke browser-test
 
 # Jupyter's runtime files (connection files, server info) stay in the project's build/, not in ~/.local
 # The server runs in its own session, and the recipe's shell turns Ctrl-C (SIGINT) or a SIGTERM to make's process
 # group into exactly one SIGTERM to it, then ignores further signals until it is gone: Jupyter shuts its kernels down
 # (a busy one too) and exits; a second SIGTERM during that shutdown would stop it half-way, leaving kernels (issue 26).
+# LAB_APP=lab serves JupyterLab instead of the classic notebook (when installed: README "JupyterLab"); LAB_ARGS are
+# passed on (e.g. --port=8890).
+LAB_APP ?= notebook
+LAB_ARGS ?=
 lab: setup
+	@jupyter $(LAB_APP) --version >/dev/null 2>&1 || { echo "make lab: 'jupyter $(LAB_APP)' is not installed" \
+	  "(Debian has jupyter-notebook; JupyterLab: README \"JupyterLab\")"; exit 1; }
 	mkdir -p $(ROOT)/build/jupyter-runtime
-	cd notebooks && JUPYTER_RUNTIME_DIR=$(ROOT)/build/jupyter-runtime setsid jupyter notebook --ip=127.0.0.1 \
-	  --no-browser $(if $(filter 0,$(shell id -u)),--allow-root) & server=$$!; \
+	cd notebooks && JUPYTER_RUNTIME_DIR=$(ROOT)/build/jupyter-runtime setsid jupyter $(LAB_APP) --ip=127.0.0.1 \
+	  --no-browser $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS) & server=$$!; \
 	trap 'trap "" INT TERM; kill -TERM $$server 2>/dev/null; wait $$server; exit 143' TERM; \
 	trap 'trap "" INT TERM; kill -TERM $$server 2>/dev/null; wait $$server; exit 130' INT; \
 	wait $$server

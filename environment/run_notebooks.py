@@ -5,8 +5,9 @@ Each notebook runs in a fresh kernel whose working directory is notebooks/. The 
 written atomically to the output folder; the committed notebook is never touched. The run stops at the first
 failing cell, printing the notebook, the cell number and the error, and exits non-zero.
 
-rapaio-jupyter-kernel 3.0.1 sometimes never answers after it starts (about one start in eight here): a kernel
-that is not ready within --startup-timeout seconds is shut down and started again, up to --retries times.
+rapaio-jupyter-kernel 3.0.1 used to never answer after about one start in eight (a start race in its channel
+threads, fixed by the kernelspec since issue 24: environment/rapaio-fix); as a safety net a kernel that is not ready
+within --startup-timeout seconds is still shut down and started again, up to --retries times, saying so.
 
 Ctrl-C (SIGINT) or SIGTERM stops the run at once: the kernel (which runs in its own session, so nothing else can
 reach it) gets SIGTERM and, if it has not exited within 5 s, SIGKILL, with its whole process group; the executed copy
@@ -107,6 +108,12 @@ def record_kernel(nb, client, kernel):
         log(f"kernelspec of {kernel!r} not readable ({e}); recorded by name only")
 
 
+def new_client(nb, kernel, nb_dir, startup_timeout, cell_timeout):
+    """The client that executes `nb` on a new kernel started in nb_dir (also used by kernel_starts.py)."""
+    return NotebookClient(nb, kernel_name=kernel, timeout=cell_timeout, startup_timeout=startup_timeout,
+                          allow_errors=False, record_timing=True, resources={"metadata": {"path": nb_dir}})
+
+
 def first_line(source):
     for line in source.splitlines():
         if line.strip():
@@ -120,8 +127,7 @@ def execute(path, out_dir, kernel, startup_timeout, retries, cell_timeout):
     target = os.path.join(out_dir, name)
     for attempt in range(1, retries + 1):
         nb = nbformat.read(path, as_version=4)
-        client = NotebookClient(nb, kernel_name=kernel, timeout=cell_timeout, startup_timeout=startup_timeout,
-                                allow_errors=False, record_timing=True, resources={"metadata": {"path": nb_dir}})
+        client = new_client(nb, kernel, nb_dir, startup_timeout, cell_timeout)
         started = False
         CURRENT["client"] = client
         index = None

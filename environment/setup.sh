@@ -41,6 +41,18 @@ if [ ! -f "$JAR" ]; then
     -Dartifact=io.github.padreati:rapaio-jupyter-kernel:$RJK_VERSION -DoutputDirectory="$ROOT/build/kernel"
 fi
 
+# 3b. rapaio 3.0.1's channel threads can end before they start polling (a start race: a kernel that never answers,
+# issue 24): our LoopThread, compiled here, is put ahead of the jar on the kernel's class path
+# (environment/rapaio-fix/...LoopThread.java says why).
+FIX_SRC="$ROOT/environment/rapaio-fix"
+FIX_DIR="$ROOT/build/kernel/fix"
+FIX_CLASS="$FIX_DIR/org/rapaio/jupyter/kernel/channels/LoopThread.class"
+if [ ! -f "$FIX_CLASS" ] || [ -n "$(find "$FIX_SRC" -name '*.java' -newer "$FIX_CLASS" -print -quit)" ]; then
+  say "compiling the kernel's LoopThread fix (environment/rapaio-fix)"
+  rm -rf "$FIX_DIR"
+  javac --release 17 -d "$FIX_DIR" $(find "$FIX_SRC" -name '*.java')
+fi
+
 # 4. The kernelspec: JVM options, DJL offline with a project-local engine cache, thread counts, library classpath.
 CP="$ROOT/lib/target/classes:$(cat lib/target/classpath.txt)"
 RJK_CP="${CP//:/;}"   # rapaio splits RJK_CLASSPATH on ';'; IJava and JJava use ':'.
@@ -54,7 +66,7 @@ spec = {
   "argv": ["java", "-Xmx$HEAP", "-XX:+UseParallelGC", "--enable-native-access=ALL-UNNAMED",
            "-Djava.awt.headless=true", "-Djava.util.logging.config.file=$ROOT/environment/kernel-logging.properties", "-Doffline=$OFFLINE", "-Dai.djl.offline=$OFFLINE",
            "-Dai.djl.pytorch.num_threads=$THREADS", "-Dai.djl.pytorch.num_interop_threads=1",
-           "-Dlddgan.root=$ROOT", "-jar", "$JAR", "{connection_file}"],
+           "-Dlddgan.root=$ROOT", "-cp", "$FIX_DIR:$JAR", "org.rapaio.jupyter.kernel.MainApp", "{connection_file}"],
   "display_name": "Java (lddgan, rapaio $RJK_VERSION)",
   "language": "java",
   "interrupt_mode": "message",
