@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The kernel's {@code LoopThread} replacement ({@code environment/rapaio-fix}, put ahead of rapaio-jupyter-kernel
  * 3.0.1's jar by setup.sh; issue 24): it must fit where rapaio's class is used (same public constructor and methods)
- * and every loop must run from its start until {@code shutdown()}, however the new thread is scheduled.
+ * and every loop must run from its start until {@code shutdown()}, however the new thread is scheduled and whatever
+ * one poll throws.
  */
 class KernelLoopThreadFixTest {
     private static final String NAME = "org.rapaio.jupyter.kernel.channels.LoopThread";
@@ -102,5 +103,29 @@ class KernelLoopThreadFixTest {
             assertTrue(!t.isAlive(), t.getName() + " still runs after shutdown");
         }
         assertTrue(runs.get() >= threads);
+    }
+
+    @Test
+    void aPollThatThrowsDoesNotEndTheLoop() throws Exception {
+        Class<?> fix = compiledFix();
+        AtomicInteger polls = new AtomicInteger();
+        CountDownLatch answered = new CountDownLatch(1);
+        // the shell poll of a kernel whose handlers are not installed yet: the first two requests fail
+        Thread t = (Thread) fix.getConstructor(String.class, long.class, Runnable.class).newInstance("Shell-0", 1L,
+                (Runnable) () -> {
+                    if (polls.incrementAndGet() <= 2) {
+                        throw new NullPointerException("handlers is null");
+                    }
+                    answered.countDown();
+                });
+        t.start();
+        try {
+            assertTrue(answered.await(10, TimeUnit.SECONDS), "the loop ended at a failed poll");
+            assertTrue(t.isAlive());
+        } finally {
+            fix.getMethod("shutdown").invoke(t);
+            t.join(10_000);
+        }
+        assertTrue(!t.isAlive(), "still runs after shutdown");
     }
 }

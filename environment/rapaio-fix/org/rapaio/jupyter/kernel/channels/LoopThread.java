@@ -11,13 +11,23 @@ package org.rapaio.jupyter.kernel.channels;
  * {@code kernel_info_request} (nothing hangs visibly: the heartbeat and control threads live on). Thread dumps of
  * such kernels hold one polling thread fewer than a healthy one (see {@code environment/kernel_starts.py}).
  *
- * <p>Here nothing has to be set after the start: the loop runs from the start until {@link #shutdown()}.
- * Same public constructor and methods as rapaio's class (its channels call them); written for this project.
+ * <p>A second start race ends the same thread: {@code Channels.connect} binds the sockets (starting their loops)
+ * before it installs the message handlers, so a {@code kernel_info_request} that arrives in between makes the shell
+ * poll throw a {@code NullPointerException} ({@code handlers} is null), which ended rapaio's loop (3 of 50 starts
+ * once the first race was fixed).
+ *
+ * <p>Here nothing has to be set after the start: the loop runs from the start until {@link #shutdown()}, and a poll
+ * that throws is reported on standard error and the loop goes on (the lost request is sent again: Jupyter clients
+ * repeat {@code kernel_info_request} until one is answered). Same public constructor and methods as rapaio's class
+ * (its channels call them); written for this project.
  */
 public final class LoopThread extends Thread {
+    private static final int REPORTED_FAILURES = 10;
+
     private final long pauseMillis;
     private final Runnable body;
     private volatile boolean stopped;
+    private int failures;
 
     /**
      * @param name the thread's name
@@ -33,7 +43,14 @@ public final class LoopThread extends Thread {
     @Override
     public void run() {
         while (!stopped) {
-            body.run();
+            try {
+                body.run();
+            } catch (RuntimeException e) {
+                failures++;
+                if (failures <= REPORTED_FAILURES) {
+                    System.err.println("[" + getName() + "] poll failed, polling on (lddgan's LoopThread): " + e);
+                }
+            }
             try {
                 Thread.sleep(pauseMillis);
             } catch (InterruptedException e) {
