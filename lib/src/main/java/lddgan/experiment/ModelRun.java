@@ -178,7 +178,8 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
         List<GanEvaluation> recorded = readCurve(curveFile);
         try (NDManager spaceManager = manager.newSubManager()) {
             GanTrainer.Builder builder = GanTrainer.builder(config, TrainingSetup.space(config, setup.profile(), setup.firstStage(), spaceManager),
-                    setup.train()).seed(setup.seed()).checkpoints(checkpoints, 100);
+                    setup.train()).seed(setup.seed()).checkpoints(checkpoints, 100)
+                    .runSteps(TrainingConfig.runSteps(setup.profile(), evaluateAt.get(evaluateAt.size() - 1)));
             listeners.forEach(builder::listener);
             try (GanTrainer trainer = builder.build()) {
                 List<GanEvaluation> curve = new ArrayList<>();

@@ -156,24 +156,35 @@ public final class PaperTables {
     }
 
     /**
-     * Figure 2 as used: the reconstruction weight per epoch of a configuration (the code's Weighted Learning for
-     * LDDGAN), beside the paper's printed formula (Eq. (9)) over the same N.
+     * Figure 2 as used: the reconstruction weight of a configuration over its run (the code's Weighted Learning for
+     * LDDGAN), beside the paper's printed formula (Eq. (9)) on the same clock, against the epoch (step / steps per
+     * epoch): per epoch over N as the reference code when {@code runSteps} = 0 (the paper profile), else per step from
+     * the fraction of the run done ({@link ReconstructionWeighting#weightAtStep}), at most 1,001 points.
      *
      * @param used the configuration's weighting ({@code TrainingConfig.reconstruction()})
-     * @param n the run's epochs N
+     * @param n the configuration's N in epochs
      * @param recWeight the configuration's rec_weight
      * @param wlDelta the configuration's Weighted Learning delta
+     * @param stepsPerEpoch steps of one epoch
+     * @param runSteps the run's length in steps ({@code TrainingConfig.runSteps}), or 0 for per-epoch weights
      */
-    public static XYChart lambdaCurve(ReconstructionWeighting used, int n, double recWeight, double wlDelta) {
-        double[] epochs = new double[n + 1];
-        double[] lambda = new double[n + 1];
-        double[] printed = new double[n + 1];
-        for (int e = 0; e <= n; e++) {
-            epochs[e] = e;
-            lambda[e] = used.weight(e, n, recWeight, wlDelta);
-            printed[e] = ReconstructionWeighting.WEIGHTED_LEARNING_PRINTED.weight(e, n, recWeight, wlDelta);
+    public static XYChart lambdaCurve(ReconstructionWeighting used, int n, double recWeight, double wlDelta, int stepsPerEpoch,
+            long runSteps) {
+        long total = runSteps > 0 ? runSteps : (long) n * stepsPerEpoch;
+        long stride = runSteps > 0 ? Math.max(1, (total + 999) / 1000) : stepsPerEpoch;
+        int points = (int) ((total + stride - 1) / stride) + 1;
+        double[] epochs = new double[points];
+        double[] lambda = new double[points];
+        double[] printed = new double[points];
+        for (int i = 0; i < points; i++) {
+            long step = Math.min(total, i * stride);
+            epochs[i] = step / (double) stepsPerEpoch;
+            lambda[i] = used.weightAtStep(step, stepsPerEpoch, n, runSteps, recWeight, wlDelta);
+            printed[i] = ReconstructionWeighting.WEIGHTED_LEARNING_PRINTED.weightAtStep(step, stepsPerEpoch, n, runSteps,
+                    recWeight, wlDelta);
         }
-        XYChart chart = Charts.line("Weighted Learning: lambda per epoch (N = " + n + ")", "epoch", "lambda", 560, 320);
+        String clock = runSteps > 0 ? "per step over the run's " + runSteps + " steps" : "per epoch (N = " + n + ")";
+        XYChart chart = Charts.line("Weighted Learning: lambda " + clock, "epoch", "lambda", 560, 320);
         chart.addSeries("as used (" + used + ")", epochs, lambda);
         chart.addSeries("paper's printed Eq. (9)", epochs, printed);
         return chart;
