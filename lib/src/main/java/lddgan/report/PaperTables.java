@@ -157,9 +157,10 @@ public final class PaperTables {
 
     /**
      * Figure 2 as used: the reconstruction weight of a configuration over its run (the code's Weighted Learning for
-     * LDDGAN), beside the paper's printed formula (Eq. (9)) on the same clock, against the epoch (step / steps per
-     * epoch): per epoch over N as the reference code when {@code runSteps} = 0 (the paper profile), else per step from
-     * the fraction of the run done ({@link ReconstructionWeighting#weightAtStep}), at most 1,001 points.
+     * LDDGAN), beside the paper's printed formula (Eq. (9)) on the same clock: per epoch over N as the reference code
+     * when {@code runSteps} = 0 (the paper profile), against the epoch; else per step from the fraction of the run done
+     * ({@link ReconstructionWeighting#weightAtStep}), against the step, at most 1,001 points. The last point is the
+     * end of the sweep.
      *
      * @param used the configuration's weighting ({@code TrainingConfig.reconstruction()})
      * @param n the configuration's N in epochs
@@ -173,20 +174,20 @@ public final class PaperTables {
         long total = runSteps > 0 ? runSteps : (long) n * stepsPerEpoch;
         long stride = runSteps > 0 ? Math.max(1, (total + 999) / 1000) : stepsPerEpoch;
         int points = (int) ((total + stride - 1) / stride) + 1;
-        double[] epochs = new double[points];
+        double[] x = new double[points];
         double[] lambda = new double[points];
         double[] printed = new double[points];
         for (int i = 0; i < points; i++) {
             long step = Math.min(total, i * stride);
-            epochs[i] = step / (double) stepsPerEpoch;
+            x[i] = runSteps > 0 ? step : step / (double) stepsPerEpoch;
             lambda[i] = used.weightAtStep(step, stepsPerEpoch, n, runSteps, recWeight, wlDelta);
             printed[i] = ReconstructionWeighting.WEIGHTED_LEARNING_PRINTED.weightAtStep(step, stepsPerEpoch, n, runSteps,
                     recWeight, wlDelta);
         }
         String clock = runSteps > 0 ? "per step over the run's " + runSteps + " steps" : "per epoch (N = " + n + ")";
-        XYChart chart = Charts.line("Weighted Learning: lambda " + clock, "epoch", "lambda", 560, 320);
-        chart.addSeries("as used (" + used + ")", epochs, lambda);
-        chart.addSeries("paper's printed Eq. (9)", epochs, printed);
+        XYChart chart = Charts.line("Weighted Learning: lambda " + clock, runSteps > 0 ? "step" : "epoch", "lambda", 560, 320);
+        chart.addSeries("as used (" + used + ")", x, lambda);
+        chart.addSeries("paper's printed Eq. (9)", x, printed);
         return chart;
     }
 }
