@@ -52,9 +52,9 @@ public final class SamplingBenchmark {
     /**
      * Times every model with the interleaved protocol.
      *
-     * @return one time per model, in {@link #MODELS} order
+     * @return the seconds of every timed pass, [model][round], models in the order of {@code passes}
      */
-    static List<SamplingTime> interleaved(List<Runnable> passes, TimingProtocol protocol, String device) {
+    static double[][] interleaved(List<Runnable> passes, TimingProtocol protocol) {
         int models = passes.size();
         for (int m = 0; m < models; m++) {
             for (int w = 0; w < protocol.warmup(); w++) {
@@ -71,11 +71,7 @@ public final class SamplingBenchmark {
             }
             System.out.printf(Locale.ROOT, "  round %d of %d done%n", round + 1, protocol.repetitions());
         }
-        List<SamplingTime> times = new ArrayList<>();
-        for (double[] s : seconds) {
-            times.add(SamplingTime.of(s, ArchitectureAudit.SamplerCost.STEPS, protocol, device));
-        }
-        return times;
+        return seconds;
     }
 
     /** Runs the benchmark and writes {@code results/bench/sampling.json}. */
@@ -105,7 +101,11 @@ public final class SamplingBenchmark {
             }
             System.out.printf(Locale.ROOT, "timing %s: %d warm-up pass(es) each, then %d interleaved rounds of batch %d%n",
                     MODELS.stream().map(Model::label).toList(), warmup, reps, protocol.batchSize());
-            List<SamplingTime> times = interleaved(passes, protocol, RunEnvironment.describe(device));
+            double[][] seconds = interleaved(passes, protocol);
+            List<SamplingTime> times = new ArrayList<>();
+            for (double[] s : seconds) {
+                times.add(SamplingTime.of(s, ArchitectureAudit.SamplerCost.STEPS, protocol, RunEnvironment.describe(device)));
+            }
             List<Map<String, Object>> rows = new ArrayList<>();
             for (int i = 0; i < MODELS.size(); i++) {
                 Model model = MODELS.get(i);
@@ -120,6 +120,7 @@ public final class SamplingBenchmark {
                 row.put("batch", protocol.batchSize());
                 row.put("mean_s", time.meanSeconds());
                 row.put("std_s", time.stdSeconds());
+                row.put("seconds_per_round", seconds[i]);
                 row.put("GFLOP_per_pass", gflop);
                 row.put("achieved_GFLOP_per_s", achieved);
                 row.put("fraction_of_conv_peak", achieved / peak);
