@@ -140,7 +140,8 @@ public final class GroupNorm extends AbstractBlock {
         // the reshaped views would otherwise belong to the parameters' manager and outlive this call (a leak per step)
         g.attach(y.getManager());
         b.attach(y.getManager());
-        return new NDList(y.mul(g).add(b));
+        // the product is not saved by autograd (mul saves its operands): b is added in place
+        return new NDList(y.mul(g).addi(b));
     }
 
     /** {@inheritDoc} */
