@@ -44,11 +44,28 @@ public record PeakMemory(long bytes, String label) {
         return bytes / (1024.0 * 1024.0);
     }
 
+    /**
+     * The peak resident memory of this process since it started, in MiB ({@code VmHWM}, together with the peaks seen
+     * before each reset by {@link #cpuResidentGrowth}), or empty where {@code /proc/self/status} does not exist: the
+     * number every result file records (issue 22, item 5).
+     */
+    public static java.util.OptionalDouble processPeakMebibytes() {
+        if (!Files.isReadable(STATUS)) {
+            return java.util.OptionalDouble.empty();
+        }
+        return java.util.OptionalDouble.of(Math.max(peakBeforeResets.get(), statusKilobytes("VmHWM")) / 1024.0);
+    }
+
+    /** The largest {@code VmHWM} (kB) read just before a reset. */
+    private static final java.util.concurrent.atomic.AtomicLong peakBeforeResets = new java.util.concurrent.atomic.AtomicLong();
+
     private static boolean resetPeak() {
         try {
+            long peak = statusKilobytes("VmHWM");
+            peakBeforeResets.accumulateAndGet(peak, Math::max);
             Files.writeString(CLEAR_REFS, "5");
             return true;
-        } catch (IOException | SecurityException | UnsupportedOperationException e) {
+        } catch (IOException | SecurityException | UnsupportedOperationException | IllegalStateException e) {
             return false;
         }
     }

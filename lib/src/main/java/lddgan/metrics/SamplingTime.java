@@ -10,4 +10,20 @@ package lddgan.metrics;
  * @param device the device timed on, as {@link lddgan.config.RunEnvironment#describe} writes it
  */
 public record SamplingTime(double meanSeconds, double stdSeconds, int nfe, TimingProtocol protocol, String device) {
+    /** The mean and sample standard deviation of timed repetitions (at least one). */
+    public static SamplingTime of(double[] seconds, int nfe, TimingProtocol protocol, String device) {
+        if (seconds.length == 0) {
+            throw new IllegalArgumentException("no timed repetitions");
+        }
+        double mean = 0;
+        for (double s : seconds) {
+            mean += s / seconds.length;
+        }
+        double squares = 0;
+        for (double s : seconds) {
+            squares += (s - mean) * (s - mean);
+        }
+        return new SamplingTime(mean, seconds.length > 1 ? Math.sqrt(squares / (seconds.length - 1)) : Double.NaN, nfe,
+                protocol, device);
+    }
 }

@@ -25,6 +25,16 @@ public final class Scalars {
         }
     }
 
+    /**
+     * x *= value in place, with an engine-owned scalar; returns x. Safe under autograd when x itself is not saved for a
+     * backward pass (a sum, as a residual connection's, is not).
+     */
+    public static NDArray timesInPlace(NDArray x, double value) {
+        try (NDArray scalar = scalar(x, value)) {
+            return x.muli(scalar);
+        }
+    }
+
     /** x / value, with an engine-owned scalar. */
     public static NDArray over(NDArray x, double value) {
         try (NDArray scalar = scalar(x, value)) {
