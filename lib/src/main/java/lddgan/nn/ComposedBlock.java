@@ -9,11 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A network whose layout (channels and resolutions of every child) is fixed by its configuration when
@@ -57,18 +53,7 @@ public abstract class ComposedBlock extends AbstractBlock {
      * backward pass needs.
      */
     public static NDArray run(Block block, ParameterStore ps, boolean training, NDArray... inputs) {
-        NDManager owner = inputs[0].getManager();
-        try (NDManager scope = owner.newSubManager()) {
-            // NDArray.equals compares contents: the inputs are told apart by identity
-            Set<NDArray> borrowed = Collections.newSetFromMap(new IdentityHashMap<>());
-            borrowed.addAll(Arrays.asList(inputs));
-            new NDList(borrowed).tempAttach(scope);
-            NDArray output = block.forward(ps, new NDList(inputs), training).singletonOrThrow();
-            if (!borrowed.contains(output)) {
-                output.attach(owner);
-            }
-            return output;
-        }
+        return Scoped.apply(inputs, scope -> block.forward(ps, new NDList(inputs), training).singletonOrThrow());
     }
 
     /** Initialises the parameters (float32) for batches of {@code batch} samples. */
