@@ -83,7 +83,7 @@ public final class Fir {
         for (int i = 0; i < c; i++) {
             System.arraycopy(phase, 0, weights, i * phase.length, phase.length);
         }
-        NDArray kernel = x.getManager().create(weights, new Shape(4L * c, 1, 3, 3)).toType(x.getDataType(), false);
+        NDArray kernel = Scalars.constant(x.getManager(), weights, new Shape(4L * c, 1, 3, 3), x.getDataType());
         // 1. the four phases of every channel: (N, 4C, H, W), channel 4c + 2a + b holds phase (a, b) of channel c
         NDArray phases = Conv2d.conv2d(x, kernel, null, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1), c)
                 .singletonOrThrow();
@@ -135,7 +135,7 @@ public final class Fir {
         for (int i = 0; i < c; i++) {
             System.arraycopy(k, 0, weights, i * TAPS, TAPS);
         }
-        NDArray kernel = x.getManager().create(weights, new Shape(c, 1, 4, 4)).toType(x.getDataType(), false);
+        NDArray kernel = Scalars.constant(x.getManager(), weights, new Shape(c, 1, 4, 4), x.getDataType());
         return Conv2d.conv2d(x, kernel, null, stride, padding, new Shape(1, 1), c).singletonOrThrow();
     }
 
