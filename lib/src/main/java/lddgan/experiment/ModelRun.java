@@ -48,6 +48,10 @@ import lddgan.train.TrainingSummary;
 public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise, Path checkpoint) {
     /** The curve file beside a run's checkpoints. */
     public static final String CURVE_FILE = "curve.json";
+    /** The label of a table's real-data row. */
+    public static final String REAL_DATA = "real data (held-out)";
+    /** The sampling seed of seed 0's evaluations; seed k evaluates with this + k. */
+    public static final long EVALUATION_SEED = 1234;
     private static final com.fasterxml.jackson.databind.ObjectMapper CURVE_READER = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /**
@@ -99,6 +103,29 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
                     && e.kid().subsets() == KernelInceptionDistance.SUBSETS && e.kid().subsetSize() == kidSubsetSize();
         }
 
+        /**
+         * A copy that trains with another seed (issue 23, item 1): its own checkpoint directory
+         * ({@code ...-seed<seed>}), initialisation and data order, and its own evaluation draws (sampling seed
+         * {@link #EVALUATION_SEED} + seed).
+         */
+        public Setup withSeed(long other) {
+            return new Setup(profile, train, extractor, reference, realFeatures, samples, timing, other, runPrefix, firstStage);
+        }
+
+        /** What a per-run file name carries for this seed: nothing for seed 0 (the names of one-seed runs), else "-seed<k>". */
+        public String seedSuffix() {
+            return seed == 0 ? "" : "-seed" + seed;
+        }
+
+        /**
+         * The real-data row of this setup's tables (issue 23, item 4): {@link #samples()} held-out images scored as a
+         * model's samples are, the floor of FID / KID and the ceiling of precision / recall at this sample count.
+         */
+        public GanEvaluation realData(ImageSet heldOut, NDManager manager) {
+            return GanEvaluation.realData(REAL_DATA, heldOut, extractor, reference, realFeatures, samples, manager,
+                    EVALUATION_SEED);
+        }
+
         /** A copy whose LDDGAN trains in the latent of another first-stage run ({@link FirstStageRuns}). */
         public Setup withFirstStage(String run) {
             return new Setup(profile, train, extractor, reference, realFeatures, samples, timing, seed, runPrefix, run);
@@ -123,6 +150,7 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
             TimingProtocol pointTiming, Results results, NDManager manager) throws IOException {
         LiveLossChart chart = new LiveLossChart(30);
         String file = TrainingSetup.fileName(config.name());
+        file += setup.seedSuffix();
         try (JsonLinesLog log = new JsonLinesLog(results.dir().resolve("train-log-" + file + ".jsonl"))) {
             Convergence run = trainWithCurve(config, evaluateAt, setup, pointTiming,
                     List.of(new ProgressBar(System.out, 60), log, chart), manager);
@@ -228,11 +256,15 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
         }
     }
 
-    /** A trainer's EMA generator evaluated with the setup's extractor, reference and sample count (sampling seed 1234). */
+    /**
+     * A trainer's EMA generator evaluated with the setup's extractor, reference and sample count (sampling seed
+     * {@link #EVALUATION_SEED} + the training seed).
+     */
     private static GanEvaluation evaluate(GanTrainer trainer, TrainingSummary summary, Setup setup, TimingProtocol timing,
             NDManager manager) {
         return GanEvaluation.of(trainer.name(), summary, trainer::sample, trainer.config().numSteps(), setup.extractor(),
-                setup.reference(), setup.realFeatures(), setup.samples(), timing, trainer.devices().get(0), manager, 1234);
+                setup.reference(), setup.realFeatures(), setup.samples(), timing, trainer.devices().get(0), manager,
+                EVALUATION_SEED + setup.seed());
     }
 
     /** {@code xTs} draws of x_T, each repeated {@code zs} times and denoised with fresh z (DDGAN's multimodality). */

@@ -69,7 +69,7 @@ public final class PaperTables {
             time.append(e.time().meanSeconds());
             timeStd.append(e.time().stdSeconds());
         }
-        labels.forEach(label -> paperTime.append(paperTable.get(label)[3]));
+        labels.forEach(label -> paperTime.append(printed(paperTable, label)[3]));
         // columns are filled before they join the table: Tablesaw pads a column added to a non-empty table
         return paperColumns(metrics(title, "model", labels, rows).addColumns(nfe, time, timeStd), labels, paperTable)
                 .addColumns(paperTime);
@@ -80,10 +80,15 @@ public final class PaperTables {
         DoubleColumn fid = DoubleColumn.create("paper_FID");
         DoubleColumn recall = DoubleColumn.create("paper_recall");
         for (String label : labels) {
-            fid.append(paperTable.get(label)[0]);
-            recall.append(paperTable.get(label)[1]);
+            fid.append(printed(paperTable, label)[0]);
+            recall.append(printed(paperTable, label)[1]);
         }
         return t.addColumns(fid, recall);
+    }
+
+    /** The paper's printed row of a label; NaN throughout for a row the paper has not (the real-data row). */
+    private static double[] printed(Map<String, double[]> paperTable, String label) {
+        return paperTable.getOrDefault(label, new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN});
     }
 
     /** Table 6's analogue: LDDGAN trained three ways, ours and the paper's FID / recall. */
@@ -133,7 +138,46 @@ public final class PaperTables {
                 curve.stream().mapToDouble(GanEvaluation::fid).toArray(), target);
     }
 
-    /** Figure 3, our panel: FID against sampling time of a batch of 100 (this machine), one point per model. */
+    /**
+     * Figure 3, our panel: FID against sampling time of a batch of 100 (this machine), one point per model at its
+     * mean over training seeds with the seeds' standard deviation as error bars, and the real-data row's FID (the
+     * floor at this extractor and sample count) as a dashed line.
+     *
+     * @param summary a {@link SeedTable#summary} of {@link #table3} rows (model, time_s, FID and FID seed-sd), the
+     *     real-data row (no sampling time) included or not
+     * @param proxy whether the FIDs are offline proxies (the column's name)
+     */
+    public static XYChart figure3Ours(Table summary, boolean proxy, String device) {
+        String fid = MetricLabel.FID.label(proxy);
+        XYChart chart = Charts.line("Ours: FID vs sampling time (" + device + "), mean +- sd over seeds",
+                "seconds per batch of 100", fid, 560, 380);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        double floor = Double.NaN;
+        for (int r = 0; r < summary.rowCount(); r++) {
+            double time = summary.doubleColumn("time_s").getDouble(r);
+            double value = summary.doubleColumn(fid).getDouble(r);
+            if (Double.isNaN(time)) {
+                floor = value;
+                continue;
+            }
+            lo = Math.min(lo, time);
+            hi = Math.max(hi, time);
+            int seeds = summary.intColumn(SeedTable.SEEDS).getInt(r);
+            chart.addSeries(summary.stringColumn("model").get(r) + " (n = " + seeds + ")", new double[] {time},
+                    new double[] {value}, new double[] {summary.doubleColumn(fid + SeedTable.SD_SUFFIX).getDouble(r)});
+        }
+        if (!Double.isNaN(floor) && lo <= hi) {
+            XYSeries line = chart.addSeries("real data (held-out): the floor", new double[] {lo, hi}, new double[] {floor, floor});
+            line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            line.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+            line.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        }
+        return chart;
+    }
+
+    /** Figure 3, our panel from one run: FID against sampling time of a batch of 100 (this machine), one point per model. */
     public static XYChart figure3Ours(List<String> labels, List<GanEvaluation> rows, String device) {
         XYChart chart = Charts.line("Ours: FID vs sampling time (" + device + ")", "seconds per batch of 100",
                 MetricLabel.FID.label(SampleQualityColumns.proxy(rows)), 560, 380);

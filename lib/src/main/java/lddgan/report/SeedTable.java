@@ -111,6 +111,16 @@ public final class SeedTable {
         return out.addColumns(n);
     }
 
+    /**
+     * {@link #summary} with every measured quantity of a paper table: its double columns, except the paper's printed
+     * values ({@code paper_*}).
+     */
+    public static Table summary(String title, Table perSeed, String key) {
+        List<String> measured = perSeed.columns().stream().filter(c -> c instanceof DoubleColumn)
+                .map(Column::name).filter(n -> !n.startsWith("paper_")).toList();
+        return summary(title, perSeed, key, measured);
+    }
+
     /** The mean (NaN when a value is NaN). */
     public static double mean(double[] v) {
         double s = 0;
