@@ -67,10 +67,11 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
      * @param seed the training seed
      * @param runPrefix prefix of the checkpoint directories, the experiment's ({@link Experiment#runPrefix()})
      * @param firstStage LDDGAN's first-stage run under {@link FirstStageRuns} ({@link TrainingSetup#FIRST_STAGE})
+     * @param firstStageSeed the training seed of that run ({@link FirstStageRuns#SEED} for notebook 01's)
      */
     public record Setup(Profile profile, ImageSet train, FeatureExtractor extractor, FeatureStatistics reference,
                         NDArray realFeatures, int samples, TimingProtocol timing, long seed, String runPrefix,
-                        String firstStage) {
+                        String firstStage, long firstStageSeed) {
         /**
          * The setup of {@code experiment}'s runs (its run prefix and profile; seed 0; notebook 01's first stage): the
          * FID reference statistics of {@code train} and the real features of precision / recall are computed here
@@ -81,7 +82,7 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
             FeatureStatistics reference = ReferenceStatistics.of(extractor, train);
             NDArray realFeatures = extractor.features(train, 250, manager);
             return new Setup(experiment.profile(), train, extractor, reference, realFeatures, samples, timing, 0,
-                    experiment.runPrefix(), TrainingSetup.FIRST_STAGE);
+                    experiment.runPrefix(), TrainingSetup.FIRST_STAGE, FirstStageRuns.SEED);
         }
 
         /** The conventions of this setup's FIDs (for the results' conditions: {@code Conditions.withFid}). */
@@ -109,7 +110,8 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
          * {@link #EVALUATION_SEED} + seed).
          */
         public Setup withSeed(long other) {
-            return new Setup(profile, train, extractor, reference, realFeatures, samples, timing, other, runPrefix, firstStage);
+            return new Setup(profile, train, extractor, reference, realFeatures, samples, timing, other, runPrefix,
+                    firstStage, firstStageSeed);
         }
 
         /** What a per-run file name carries for this seed: nothing for seed 0 (the names of one-seed runs), else "-seed<k>". */
@@ -128,7 +130,13 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
 
         /** A copy whose LDDGAN trains in the latent of another first-stage run ({@link FirstStageRuns}). */
         public Setup withFirstStage(String run) {
-            return new Setup(profile, train, extractor, reference, realFeatures, samples, timing, seed, runPrefix, run);
+            return withFirstStage(run, FirstStageRuns.SEED);
+        }
+
+        /** A copy whose LDDGAN trains in the latent of the first-stage run {@code run} of training seed {@code runSeed}. */
+        public Setup withFirstStage(String run, long runSeed) {
+            return new Setup(profile, train, extractor, reference, realFeatures, samples, timing, seed, runPrefix, run,
+                    runSeed);
         }
     }
 
@@ -205,7 +213,8 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
         Path curveFile = checkpoints.resolve(CURVE_FILE);
         List<GanEvaluation> recorded = readCurve(curveFile);
         try (NDManager spaceManager = manager.newSubManager()) {
-            GanTrainer.Builder builder = GanTrainer.builder(config, TrainingSetup.space(config, setup.profile(), setup.firstStage(), spaceManager),
+            GanTrainer.Builder builder = GanTrainer.builder(config, TrainingSetup.space(config, setup.profile(), setup.firstStage(),
+                    setup.firstStageSeed(), spaceManager),
                     setup.train()).seed(setup.seed()).checkpoints(checkpoints, 100)
                     .runSteps(TrainingConfig.runSteps(setup.profile(), evaluateAt.get(evaluateAt.size() - 1)));
             listeners.forEach(builder::listener);

@@ -177,6 +177,28 @@ public final class PaperTables {
         return chart;
     }
 
+    /**
+     * One seed's convergence table (Appendix C): per model the target FID (1.1 x the best final FID of the models,
+     * {@link EpochsToConverge#target}), its final FID and the first evaluated epoch at which it reached the target
+     * (NaN, written as null: not within the budget); stacked over seeds ({@link SeedTable}) for the ordering claims.
+     *
+     * @param curves model to its evaluations in training order
+     */
+    public static Table convergenceTable(Map<String, List<GanEvaluation>> curves, int stepsPerEpoch) {
+        double target = EpochsToConverge.target(curves.values().stream()
+                .mapToDouble(c -> c.get(c.size() - 1).fid()).toArray());
+        DoubleColumn finals = DoubleColumn.create("final_FID");
+        DoubleColumn targets = DoubleColumn.create("target_FID");
+        DoubleColumn epochs = DoubleColumn.create("epochs_to_target");
+        curves.values().forEach(c -> {
+            finals.append(c.get(c.size() - 1).fid());
+            targets.append(target);
+            epochs.append(epochsToReach(c, target, stepsPerEpoch));
+        });
+        return Table.create("Epochs to the target FID (1.1 x the best final FID)").addColumns(
+                StringColumn.create("model", curves.keySet()), finals, targets, epochs);
+    }
+
     /** Figure 3, our panel from one run: FID against sampling time of a batch of 100 (this machine), one point per model. */
     public static XYChart figure3Ours(List<String> labels, List<GanEvaluation> rows, String device) {
         XYChart chart = Charts.line("Ours: FID vs sampling time (" + device + ")", "seconds per batch of 100",

@@ -113,11 +113,11 @@ public final class SeedTable {
 
     /**
      * {@link #summary} with every measured quantity of a paper table: its double columns, except the paper's printed
-     * values ({@code paper_*}).
+     * values ({@code paper_*}, {@code paper *}).
      */
     public static Table summary(String title, Table perSeed, String key) {
         List<String> measured = perSeed.columns().stream().filter(c -> c instanceof DoubleColumn)
-                .map(Column::name).filter(n -> !n.startsWith("paper_")).toList();
+                .map(Column::name).filter(n -> !n.startsWith("paper")).toList();
         return summary(title, perSeed, key, measured);
     }
 
@@ -141,6 +141,17 @@ public final class SeedTable {
             s += (x - m) * (x - m);
         }
         return Math.sqrt(s / (v.length - 1));
+    }
+
+    /**
+     * Per-seed maps of runs as one map for a chart, seed after seed: keys {@code "<run>"} when there is one seed,
+     * else {@code "<run>, seed <k>"} (every seed's curve drawn, so the spread is seen).
+     */
+    public static <T> Map<String, T> everySeed(Map<Long, Map<String, T>> bySeed) {
+        Map<String, T> all = new LinkedHashMap<>();
+        bySeed.forEach((seed, runs) -> runs.forEach((run, value) ->
+                all.put(bySeed.size() == 1 ? run : run + ", seed " + seed, value)));
+        return all;
     }
 
     /** The label columns of a key as text ({@code StringColumn} of the key's values), for charts. */

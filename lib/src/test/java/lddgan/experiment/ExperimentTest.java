@@ -46,9 +46,16 @@ class ExperimentTest {
         FirstStageBudget ae = Experiment.load("01-autoencoder", Profile.SMOKE, FirstStageBudget.class).budget();
         assertEquals(new FirstStageBudget(4, 128), ae);
         KlAblationBudget kl = Experiment.load("03-kl-ablation", Profile.CPU, KlAblationBudget.class).budget();
-        assertEquals(new KlAblationBudget(4, 323, 0, 360, 1000, new TimingProtocol(100, 1, 3)), kl);
+        assertEquals(new KlAblationBudget(4, 323, 0, List.of(0L, 1L, 2L), 360, 1000, new TimingProtocol(100, 1, 3)), kl);
+        assertEquals(List.of(0L), Experiment.load("03-kl-ablation", Profile.SMOKE, KlAblationBudget.class).budget().seeds());
+        assertEquals(List.of(0L, 1L, 2L), Experiment.load("02-main-results", Profile.CPU, MainComparisonBudget.class)
+                .budget().seeds());
+        IllegalArgumentException repeated = assertThrows(IllegalArgumentException.class,
+                () -> new KlAblationBudget(4, 323, 0, List.of(0L, 0L), 360, 1000, new TimingProtocol(100, 1, 3)));
+        assertTrue(repeated.getMessage().contains("'seeds'") && repeated.getMessage().contains("[0, 0]"), repeated.getMessage());
         Experiment<BackboneBudget> backbone = Experiment.load("04-backbone", Profile.CPU, BackboneBudget.class);
         assertEquals("04", backbone.runPrefix());
+        assertEquals(List.of(0L, 1L, 2L), backbone.budget().seeds());
         assertEquals(List.of(161L, 322L, 483L, 644L), backbone.budget().evaluateAt(161));
         assertEquals(List.of(2L, 4L), Experiment.load("04-backbone", Profile.SMOKE, BackboneBudget.class).budget().evaluateAt(161));
         assertEquals(20 * 100 * 161L, Experiment.load("04-backbone", Profile.PAPER, BackboneBudget.class).budget()
@@ -126,7 +133,7 @@ class ExperimentTest {
 
     @Test
     void invalidValuesAndUnknownPresetsAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new BackboneBudget(2, 2, 1, 64,
+        assertThrows(IllegalArgumentException.class, () -> new BackboneBudget(2, 2, 1, List.of(0L), 64,
                 new TimingProtocol(100, 0, 2), new TimingProtocol(100, 0, 2)));
         assertThrows(IllegalArgumentException.class, () -> new FirstStageBudget(0, 0));
         var e = assertThrows(IllegalArgumentException.class,
