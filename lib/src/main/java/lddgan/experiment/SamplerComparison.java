@@ -43,7 +43,8 @@ public record SamplerComparison(List<String> labels, List<GanEvaluation> rows, N
      * Evaluates, in this order, deterministic DDIM (eta = 0) at each of the budget's step counts, DDIM with eta = 1 at
      * {@link LatentDiffusionBudget#stochasticDdimSteps()}, and DDPM (its 1,000-step ancestral sampler, or DDIM with
      * eta = 1 at fewer steps), all with guidance w = 1 and the EMA weights, with the setup's extractor, reference and
-     * real features, sampling seed 1234; {@code lddgan} is the first row.
+     * real features, sampling seed {@link ModelRun#EVALUATION_SEED} + the setup's training seed; {@code lddgan} is the
+     * first row. Every row scores the budget's one sample count ({@link LatentDiffusionBudget#samples()}).
      *
      * @param diffusion the trained epsilon network
      * @param summary its training
@@ -80,7 +81,8 @@ public record SamplerComparison(List<String> labels, List<GanEvaluation> rows, N
     private static GanEvaluation evaluate(Sampler sampler, int nfe, int samples, TimingProtocol timing,
             DiffusionTrainer diffusion, TrainingSummary summary, ModelRun.Setup setup, Device device, NDManager manager) {
         return GanEvaluation.of(diffusion.config().name() + " / " + sampler, summary, diffusion.images(sampler, 1.0), nfe,
-                setup.extractor(), setup.reference(), setup.realFeatures(), samples, timing, device, manager, 1234);
+                setup.extractor(), setup.reference(), setup.realFeatures(), samples, timing, device, manager,
+                ModelRun.EVALUATION_SEED + setup.seed());
     }
 
     /**
@@ -116,10 +118,18 @@ public record SamplerComparison(List<String> labels, List<GanEvaluation> rows, N
         return i < 0 ? Double.NaN : rows.get(i).time().meanSeconds();
     }
 
-    /** Figure 3, our panel with the diffusion samplers: FID against time, log time axis. */
-    public XYChart figure3(String device) {
-        XYChart chart = PaperTables.figure3Ours(labels, rows, device);
+    /**
+     * Figure 3, our panel with the diffusion samplers: FID against time, log time axis, from the samplers' summary
+     * over seeds ({@link lddgan.report.SeedTable#summary} of {@link #table()}s; seed error bars, real-data floor).
+     */
+    public static XYChart figure3(Table summary, boolean proxy, String device) {
+        XYChart chart = PaperTables.figure3Ours(summary, "sampler", proxy, device);
         chart.getStyler().setXAxisLogarithmic(true);
         return chart;
+    }
+
+    /** The real-data row in {@link #table()}'s columns (no NFE, time or paper values). */
+    public static Table realDataRow(GanEvaluation real) {
+        return new SamplerComparison(List.of(real.model()), List.of(real), null).table();
     }
 }

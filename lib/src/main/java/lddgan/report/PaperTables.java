@@ -143,11 +143,12 @@ public final class PaperTables {
      * mean over training seeds with the seeds' standard deviation as error bars, and the real-data row's FID (the
      * floor at this extractor and sample count) as a dashed line.
      *
-     * @param summary a {@link SeedTable#summary} of {@link #table3} rows (model, time_s, FID and FID seed-sd), the
-     *     real-data row (no sampling time) included or not
+     * @param summary a {@link SeedTable#summary} of {@link #table3} rows (or of notebook 05's samplers: {@code key},
+     *     time_s, FID and FID seed-sd, seeds), the real-data row (no sampling time) included or not
+     * @param key the label column ("model", "sampler")
      * @param proxy whether the FIDs are offline proxies (the column's name)
      */
-    public static XYChart figure3Ours(Table summary, boolean proxy, String device) {
+    public static XYChart figure3Ours(Table summary, String key, boolean proxy, String device) {
         String fid = MetricLabel.FID.label(proxy);
         XYChart chart = Charts.line("Ours: FID vs sampling time (" + device + "), mean +- sd over seeds",
                 "seconds per batch of 100", fid, 560, 380);
@@ -165,7 +166,7 @@ public final class PaperTables {
             lo = Math.min(lo, time);
             hi = Math.max(hi, time);
             int seeds = summary.intColumn(SeedTable.SEEDS).getInt(r);
-            chart.addSeries(summary.stringColumn("model").get(r) + " (n = " + seeds + ")", new double[] {time},
+            chart.addSeries(summary.stringColumn(key).get(r) + " (n = " + seeds + ")", new double[] {time},
                     new double[] {value}, new double[] {summary.doubleColumn(fid + SeedTable.SD_SUFFIX).getDouble(r)});
         }
         if (!Double.isNaN(floor) && lo <= hi) {
@@ -197,17 +198,6 @@ public final class PaperTables {
         });
         return Table.create("Epochs to the target FID (1.1 x the best final FID)").addColumns(
                 StringColumn.create("model", curves.keySet()), finals, targets, epochs);
-    }
-
-    /** Figure 3, our panel from one run: FID against sampling time of a batch of 100 (this machine), one point per model. */
-    public static XYChart figure3Ours(List<String> labels, List<GanEvaluation> rows, String device) {
-        XYChart chart = Charts.line("Ours: FID vs sampling time (" + device + ")", "seconds per batch of 100",
-                MetricLabel.FID.label(SampleQualityColumns.proxy(rows)), 560, 380);
-        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        for (int i = 0; i < rows.size(); i++) {
-            chart.addSeries(labels.get(i), new double[] {rows.get(i).time().meanSeconds()}, new double[] {rows.get(i).fid()});
-        }
-        return chart;
     }
 
     /** Figure 3, the paper's panel: Table 3's FID against time (RTX A5000), log time axis. */

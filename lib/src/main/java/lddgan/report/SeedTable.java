@@ -73,7 +73,10 @@ public final class SeedTable {
      * @throws IllegalArgumentException when a measured column is missing or not numeric
      */
     public static Table summary(String title, Table perSeed, String key, List<String> measured) {
-        Set<String> keys = new LinkedHashSet<>(perSeed.column(key).asList().stream().map(Object::toString).toList());
+        Set<String> keys = new LinkedHashSet<>();
+        for (int r = 0; r < perSeed.rowCount(); r++) {
+            keys.add(perSeed.column(key).getString(r));
+        }
         for (String m : measured) {
             if (!perSeed.columnNames().contains(m) || !(perSeed.column(m) instanceof NumericColumn<?>)) {
                 throw new IllegalArgumentException("measured column '" + m + "' is not a numeric column of "
@@ -112,12 +115,12 @@ public final class SeedTable {
     }
 
     /**
-     * {@link #summary} with every measured quantity of a paper table: its double columns, except the paper's printed
-     * values ({@code paper_*}, {@code paper *}).
+     * {@link #summary} with every measured quantity of a paper table: its double columns, except the key and the
+     * paper's printed values ({@code paper_*}, {@code paper *}).
      */
     public static Table summary(String title, Table perSeed, String key) {
         List<String> measured = perSeed.columns().stream().filter(c -> c instanceof DoubleColumn)
-                .map(Column::name).filter(n -> !n.startsWith("paper")).toList();
+                .map(Column::name).filter(n -> !n.startsWith("paper") && !n.equals(key)).toList();
         return summary(title, perSeed, key, measured);
     }
 
@@ -141,6 +144,21 @@ public final class SeedTable {
             s += (x - m) * (x - m);
         }
         return Math.sqrt(s / (v.length - 1));
+    }
+
+    /**
+     * The value of {@code column} in the row whose {@code key} column reads {@code label} (a summary's mean).
+     *
+     * @throws IllegalArgumentException naming the label and the labels there when no row has it
+     */
+    public static double value(Table table, String key, String label, String column) {
+        for (int r = 0; r < table.rowCount(); r++) {
+            if (table.column(key).getString(r).equals(label)) {
+                return ((NumericColumn<?>) table.column(column)).getDouble(r);
+            }
+        }
+        throw new IllegalArgumentException("no row '" + label + "' in column '" + key + "' of " + table.name() + ": "
+                + table.column(key).asList());
     }
 
     /**

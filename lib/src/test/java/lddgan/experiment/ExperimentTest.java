@@ -64,7 +64,14 @@ class ExperimentTest {
         assertEquals(List.of(10, 20, 50, 100), ld.ddimSteps());
         assertEquals(TimingProtocol.onEvaluationBatches(100, 1, 4), ld.timingFor(50));
         assertEquals(new TimingProtocol(100, 1, 3), ld.timingFor(20));
-        assertEquals(100, ld.ddpmSamples());
+        assertEquals(500, ld.ddpmSamples(), "one sample count per table: DDPM's five timed batches");
+        assertEquals(List.of(0L, 1L, 2L), ld.seeds());
+        IllegalArgumentException mixed = assertThrows(IllegalArgumentException.class, () -> new LatentDiffusionBudget(
+                1500, List.of(0L), 500, List.of(10), 50, 1000, 50, new TimingProtocol(100, 1, 3),
+                TimingProtocol.onEvaluationBatches(100, 1, 4), TimingProtocol.onEvaluationBatches(100, 0, 1),
+                List.of(1.0), 20, TimingProtocol.onEvaluationBatches(100, 1, 2)));
+        assertTrue(mixed.getMessage().contains("'ddpmTiming'") && mixed.getMessage().contains("100 samples")
+                && mixed.getMessage().contains("'samples' is 500"), mixed.getMessage());
         assertEquals(300, ld.guidanceSamples());
         assertEquals(List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0), ld.guidanceScales());
         LatentDiffusionBudget ldSmoke = Experiment.load("05-latent-diffusion", Profile.SMOKE, LatentDiffusionBudget.class).budget();

@@ -41,6 +41,21 @@ class SeedTableTest {
     }
 
     @Test
+    void aNumericKeyGroupsItsRows() {
+        // notebook 05's guidance sweep: one row per scale w
+        Map<Long, Table> bySeed = new LinkedHashMap<>();
+        for (long seed = 0; seed < 2; seed++) {
+            bySeed.put(seed, Table.create("cfg").addColumns(DoubleColumn.create("w", 1.0, 3.0),
+                    DoubleColumn.create("FID", 10 + seed, 20 + 2 * seed)));
+        }
+        Table s = SeedTable.summary("s", SeedTable.stack("p", bySeed), "w");
+        assertEquals(List.of("w", "FID", "FID seed-sd", "seeds"), s.columnNames(), "the key is not a measured column");
+        assertEquals(3.0, s.doubleColumn("w").getDouble(1));
+        assertEquals(21, s.doubleColumn("FID").getDouble(1), 1e-12);
+        assertEquals(21, SeedTable.value(s, "w", s.column("w").getString(1), "FID"), 1e-12);
+    }
+
+    @Test
     void oneSeedHasNoDeviation() {
         Table s = SeedTable.summary("s", SeedTable.stack("p", Map.of(0L, seed(10, 40))), "model", List.of("FID"));
         assertEquals(0, s.doubleColumn("FID seed-sd").get(1));
