@@ -128,6 +128,37 @@ public record SamplerComparison(List<String> labels, List<GanEvaluation> rows, N
         return chart;
     }
 
+    /**
+     * {@link #evaluate} for every seed: LDDGAN's evaluation and the epsilon network of that seed, the setup of that
+     * seed; prints each seed's cost per network evaluation.
+     */
+    public static Map<Long, SamplerComparison> everySeed(Map<Long, GanEvaluation> lddgan, Map<Long, DiffusionTrainer> diffusion,
+            Map<Long, TrainingSummary> summaries, LatentDiffusionBudget budget, ModelRun.Setup setup, Device device,
+            NDManager manager) {
+        Map<Long, SamplerComparison> all = new java.util.LinkedHashMap<>();
+        for (long seed : budget.seeds()) {
+            SamplerComparison s = evaluate(lddgan.get(seed), diffusion.get(seed), summaries.get(seed), budget,
+                    setup.withSeed(seed), device, manager);
+            all.put(seed, s);
+            System.out.printf(java.util.Locale.ROOT, "seed %d: epsilon network %.1f ms per evaluation of a batch of 100, "
+                    + "%.3f s overhead (x_T, decoder)%n", seed, 1000 * s.cost().secondsPerEvaluation(), s.cost().overheadSeconds());
+        }
+        return all;
+    }
+
+    /** Every seed's {@link #table()}, stacked with a seed column. */
+    public static Table perSeed(Map<Long, SamplerComparison> bySeed) {
+        Map<Long, Table> tables = new java.util.LinkedHashMap<>();
+        bySeed.forEach((seed, s) -> tables.put(seed, s.table()));
+        return lddgan.report.SeedTable.stack("Samplers per seed", tables);
+    }
+
+    /** The samplers' summary over seeds (mean and seed-sd per sampler) with the real-data row below. */
+    public static Table summary(Table perSeed, GanEvaluation real) {
+        return lddgan.report.SeedTable.withRealData("Samplers: FID, NFE, time per batch of 100 (decoder included), mean"
+                + " and sd over seeds", perSeed, "sampler", realDataRow(real));
+    }
+
     /** The real-data row in {@link #table()}'s columns (no NFE, time or paper values). */
     public static Table realDataRow(GanEvaluation real) {
         return new SamplerComparison(List.of(real.model()), List.of(real), null).table();

@@ -124,6 +124,14 @@ public final class SeedTable {
         return summary(title, perSeed, key, measured);
     }
 
+    /**
+     * {@link #summary(String, Table, String)} of the per-seed rows with the real-data row ({@code realRow}, one row in
+     * the same columns: held-out images scored like the models) appended as a row of one "seed".
+     */
+    public static Table withRealData(String title, Table perSeed, String key, Table realRow) {
+        return summary(title, perSeed, key).append(summary("real data", realRow, key));
+    }
+
     /** The mean (NaN when a value is NaN). */
     public static double mean(double[] v) {
         double s = 0;
