@@ -84,8 +84,10 @@ public final class MatchedBudget {
     }
 
     /**
-     * The budget table of a comparison: per model its steps, measured training seconds (mean and sd over seeds),
-     * seconds per step, the first stage's training seconds and the total.
+     * The budget table of a comparison: per model its steps, measured training seconds (mean and sd over seeds; the
+     * evaluations' training seconds, which notebooks take from the training logs:
+     * {@link SeededComparison#finalsWithLoggedTime}), seconds per step, the first stage's training seconds and the
+     * total.
      *
      * @param labels the models, in table order
      * @param bySeed each seed's evaluations, in {@code labels}' order
@@ -135,7 +137,8 @@ public final class MatchedBudget {
      */
     public static double loggedTrainingSeconds(Path log) throws IOException {
         if (!Files.isRegularFile(log)) {
-            throw new IOException("no training log at " + log + " (run notebook 01 at this profile first)");
+            throw new IOException("no training log at " + log + " (the notebook that trains it writes it: notebook 01"
+                    + " for the first stage; run it at this profile first)");
         }
         Map<Long, Double> perStep = new TreeMap<>();
         try (BufferedReader in = Files.newBufferedReader(log)) {

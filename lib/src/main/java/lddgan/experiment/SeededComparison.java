@@ -88,6 +88,27 @@ public record SeededComparison(List<String> labels, Map<String, TrainingConfig> 
         return finals;
     }
 
+    /**
+     * {@link #finals()} with each run's training time taken from its training log in {@code results}
+     * ({@code train-log-<config><seed suffix>.jsonl}, {@link MatchedBudget#loggedTrainingSeconds}): the sum of its
+     * steps' times, which a run resumed from a checkpoint keeps (the evaluation's own training time counts only the
+     * last process's steps). This is what a budget table compares.
+     */
+    public Map<Long, List<GanEvaluation>> finalsWithLoggedTime(Results results, ModelRun.Setup setup) throws IOException {
+        Map<Long, List<GanEvaluation>> finals = new LinkedHashMap<>();
+        for (var e : finals().entrySet()) {
+            List<GanEvaluation> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < labels.size(); i++) {
+                String file = "train-log-" + TrainingSetup.fileName(configs.get(labels.get(i)).name())
+                        + setup.withSeed(e.getKey()).seedSuffix() + ".jsonl";
+                rows.add(e.getValue().get(i).withTrainingSeconds(
+                        MatchedBudget.loggedTrainingSeconds(results.dir().resolve(file))));
+            }
+            finals.put(e.getKey(), rows);
+        }
+        return finals;
+    }
+
     /** Seed to label to its evaluations along training (the convergence curves). */
     public Map<Long, Map<String, List<GanEvaluation>>> curves() {
         Map<Long, Map<String, List<GanEvaluation>>> curves = new LinkedHashMap<>();
