@@ -23,7 +23,7 @@ export ENGINE_CACHE_DIR := $(ROOT)/.cache/djl
 JAVA_RUN = java -Xmx12g --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true -Doffline=true \
   -Dai.djl.pytorch.num_threads=$$(nproc) -Dai.djl.pytorch.num_interop_threads=1 -cp "$$(cat build/classpath.txt)"
 
-.PHONY: run test junit notebooks-smoke verify browser-test setup check-profile lab data audit bench train parity clean help
+.PHONY: run test junit notebooks-smoke verify browser-test setup check-profile lab data audit bench train calibrate parity clean help
 
 help:
 	@echo "make run [PROFILE=smoke|cpu|paper] [NB=02]  execute the notebooks headless, write results/<profile>/"
@@ -39,6 +39,7 @@ help:
 	@echo "make weights                                download the FID Inception-v3 weights (pytorch-fid's; NVIDIA's TorchScript) to data/weights/"
 	@echo "make bench                                  sampling time and training steps/s + memory of LDDGAN/DDGAN/WDDGAN -> results/bench/"
 	@echo "make train [MODEL=ddgan-cifar10] [STEPS=300] train one preset on the profile, FID before/after -> results/<profile>/train/"
+	@echo "make calibrate [SECONDS=300]                 time each model of notebook 02 at PROFILE, print the steps for SECONDS of training each"
 
 # A wrong profile fails at once, before anything is installed (Profile.java runs as a single-file program).
 check-profile:
@@ -136,6 +137,12 @@ parity: setup
 bench: setup
 	$(JAVA_RUN) lddgan.bench.SamplingBenchmark
 	$(JAVA_RUN) lddgan.bench.TrainingBenchmark
+
+# Matched budgets (issue 23): times each model of notebook 02 at PROFILE and prints the steps that train each for
+# SECONDS; run on a quiet machine and write them into presets/experiments/02-main-results.json
+SECONDS ?= 300
+calibrate: check-profile setup
+	LDDGAN_PROFILE=$(PROFILE) $(JAVA_RUN) lddgan.experiment.MatchedBudget $(SECONDS)
 
 MODEL ?= ddgan-cifar10
 STEPS ?= 300

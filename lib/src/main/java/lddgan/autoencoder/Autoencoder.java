@@ -95,6 +95,11 @@ public final class Autoencoder extends ComposedBlock implements FirstStage {
         return before ? quantConv : postQuantConv;
     }
 
+    /** What encoding an image into the latent space runs: the encoder and quant_conv (the moments' 1x1 layer). */
+    public List<Block> encodingBlocks() {
+        return List.of(encoder, quantConv);
+    }
+
     /**
      * What a sampler runs after the diffusion to turn x0' into an image (LDDGAN Algorithm 1; Table 2 counts it with
      * the generator): the codebook (VQ), post_quant_conv and the decoder.

@@ -70,11 +70,11 @@ public final class Decoder extends ComposedBlock {
 
     /** Steps 1-3 and norm_out + swish: the input of the last layer, (N, ch, H, W). */
     public NDArray features(ParameterStore ps, NDArray z, boolean training) {
-        NDList h = new NDList(z);
+        NDArray h = z;
         for (Block block : path) {
-            h = block.forward(ps, h, training);
+            h = run(block, ps, training, h);
         }
-        return Nonlinearity.SILU.apply(normOut.forward(ps, h, training).singletonOrThrow());
+        return Nonlinearity.SILU.apply(run(normOut, ps, training, h));
     }
 
     /** The last layer, {@code conv_out} (its weight is where the adaptive weight measures gradients). */

@@ -72,14 +72,14 @@ public final class Encoder extends ComposedBlock {
     /** {@inheritDoc} */
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDList h = inputs;
-        // 1.-3. conv_in, the levels with their downsampling, the middle
+        NDArray h = inputs.singletonOrThrow();
+        // 1.-3. conv_in, the levels with their downsampling, the middle, each in a memory scope of its own
         for (Block block : path) {
-            h = block.forward(ps, h, training);
+            h = run(block, ps, training, h);
         }
         // 4. norm_out, swish, conv_out
-        NDArray out = Nonlinearity.SILU.apply(normOut.forward(ps, h, training).singletonOrThrow());
-        return convOut.forward(ps, new NDList(out), training);
+        NDArray out = Nonlinearity.SILU.apply(run(normOut, ps, training, h));
+        return new NDList(run(convOut, ps, training, out));
     }
 
     /** {@inheritDoc} */

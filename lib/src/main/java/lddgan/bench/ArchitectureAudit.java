@@ -6,6 +6,7 @@ import ai.djl.nn.Block;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import lddgan.autoencoder.Autoencoder;
 import lddgan.config.Profile;
 import lddgan.config.ProjectPaths;
@@ -215,10 +216,26 @@ public final class ArchitectureAudit {
      *
      * @param generatorParameters the generator's parameters
      * @param parameters generator + decoder
-     * @param gmacs MACs of one sample, generator + decoder, FIR taps included
-     * @param sampleOne samples one image through the generator (T = 4) and the decoding, in a scope of its own
+     * @param generatorGmacs MACs (10^9) of one generator call on one sample, FIR taps included
+     * @param gmacs MACs of one sample, one generator call + the decoder, FIR taps included (Table 2's convention)
+     * @param sampleBatch samples a batch of the given size through the generator (T = {@link #STEPS}) and the
+     *        decoding, in a scope of its own
      */
-    public record SamplerCost(long generatorParameters, long parameters, double gmacs, Runnable sampleOne) {
+    public record SamplerCost(long generatorParameters, long parameters, double generatorGmacs, double gmacs,
+            IntConsumer sampleBatch) {
+        /** The number of sampling steps T of the CIFAR-10 models (paper Table 3: 4 NFE). */
+        public static final int STEPS = 4;
+
+        /** One sampling pass of one image: T generator calls and the map back to images. */
+        public Runnable sampleOne() {
+            return () -> sampleBatch.accept(1);
+        }
+
+        /** FLOPs (10^9, 2 per MAC) of one sampling pass of {@code batch} images: T generator calls and one decoding. */
+        public double gflopPerPass(int batch) {
+            return 2.0 * batch * (STEPS * generatorGmacs + (gmacs - generatorGmacs));
+        }
+
         /** Builds the generator at {@code spec} and the data space of the training preset {@code model} in {@code m}. */
         public static SamplerCost of(GeneratorSpec spec, String model, NDManager m) {
             Generator g = spec.build();
@@ -226,6 +243,7 @@ public final class ArchitectureAudit {
             long generatorParameters = NetworkStats.parameterCount(g);
             long p = generatorParameters;
             double mac = NetworkStats.multiplyAccumulates(g, true) / 1e9;
+            double generatorMacs = mac;
             lddgan.space.DataSpace space;
             if (model.startsWith("lddgan")) {
                 Autoencoder ae = Autoencoder.preset(LDDGAN_FIRST_STAGE.get(model));
@@ -237,14 +255,14 @@ public final class ArchitectureAudit {
             } else {
                 space = model.startsWith("wddgan") ? new lddgan.space.WaveletSpace() : new lddgan.space.PixelSpace();
             }
-            Runnable sampleOne = () -> {
+            IntConsumer sampleBatch = batch -> {
                 try (NDManager scope = m.newSubManager()) {
                     NDArray x0 = SamplingLoop.run(new GanDenoiser(g, spec.nz()),
-                            new PosteriorSampler(FewStepVpSchedule.of(4)), scope, spec.xShape(1)).x0();
+                            new PosteriorSampler(FewStepVpSchedule.of(STEPS)), scope, spec.xShape(batch)).x0();
                     space.decode(x0).getFloat(0, 0, 0, 0);
                 }
             };
-            return new SamplerCost(generatorParameters, p, mac, sampleOne);
+            return new SamplerCost(generatorParameters, p, generatorMacs, mac, sampleBatch);
         }
     }
 

@@ -42,6 +42,16 @@ public final class SamplerMemory {
      * @throws IOException naming the model when the child fails or prints no result
      */
     public static double inFreshProcess(String generator, String model) throws IOException {
+        return inFreshProcess(generator, model, 1);
+    }
+
+    /**
+     * Measures one sampling pass of a batch of {@code batch} images in a child JVM ({@code make bench}'s memory column).
+     *
+     * @return the peak resident growth in MiB
+     * @throws IOException naming the model when the child fails or prints no result
+     */
+    public static double inFreshProcess(String generator, String model, int batch) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx4g");
@@ -56,6 +66,7 @@ public final class SamplerMemory {
         command.add(SamplerMemory.class.getName());
         command.add(generator);
         command.add(model);
+        command.add(Integer.toString(batch));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
@@ -95,14 +106,15 @@ public final class SamplerMemory {
         return output.length() > 2000 ? "..." + output.substring(output.length() - 2000) : output;
     }
 
-    /** Child entry point: {@code SamplerMemory <generator preset> <training preset>}; prints the growth in MiB. */
+    /** Child entry point: {@code SamplerMemory <generator preset> <training preset> <batch>}; prints the growth in MiB. */
     public static void main(String[] args) {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("usage: SamplerMemory <generator preset> <training preset>");
+        if (args.length != 3) {
+            throw new IllegalArgumentException("usage: SamplerMemory <generator preset> <training preset> <batch>");
         }
+        int batch = Integer.parseInt(args[2]);
         try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu())) {
             ArchitectureAudit.SamplerCost cost = ArchitectureAudit.SamplerCost.of(GeneratorSpec.preset(args[0]), args[1], m);
-            double mib = PeakMemory.cpuResidentGrowth(cost.sampleOne()).mebibytes();
+            double mib = PeakMemory.cpuResidentGrowth(() -> cost.sampleBatch().accept(batch)).mebibytes();
             System.out.println(RESULT + String.format(Locale.ROOT, "%.4f", mib));
         }
     }

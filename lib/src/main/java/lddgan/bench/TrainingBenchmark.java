@@ -13,9 +13,11 @@ import lddgan.config.ProjectPaths;
 import lddgan.config.Profile;
 import lddgan.data.ImageSet;
 import lddgan.metrics.PeakMemory;
+import lddgan.nn.NetworkStats;
 import lddgan.report.Conditions;
 import lddgan.report.Results;
 import lddgan.space.DataSpace;
+import lddgan.space.SpaceKind;
 import lddgan.train.GanTrainer;
 import lddgan.train.StepMetrics;
 import lddgan.train.TrainingBudget;
@@ -24,14 +26,26 @@ import lddgan.train.TrainingListener;
 import lddgan.experiment.TrainingSetup;
 
 /**
- * {@code make bench}, training part: steps per second of the smoke and cpu presets of DDGAN, WDDGAN and LDDGAN, and
- * the process's native memory (resident set) over a long run of the smoke presets with R1 on every step (the
- * DJL-hygiene check of DEVELOPERS.md: memory must stay flat, &lt; 5 % growth after warm-up). Writes
- * {@code results/bench/training.json}.
+ * {@code make bench}, training part (issue 22, item 4): for DDGAN, WDDGAN and LDDGAN (with the architecture of the
+ * real f = 2 first stage, reference-initialised: a step costs the same whatever the weights),
+ * <ul>
+ *   <li>steps per second at the smoke profile (20 timed steps after 3 warm-up steps);
+ *   <li>at the cpu profile, 200 timed steps after 3 warm-up steps (R1 steps included as they fall, every
+ *       {@code lazyReg}-th): steps per second, achieved GFLOP/s and its fraction of the float32 convolution peak
+ *       measured in the same run ({@link ConvPeak}), and the peak resident memory growth over the 200 steps;
+ *   <li>the process's native memory (resident set) over a long smoke run with R1 on every step (the DJL-hygiene check
+ *       of DEVELOPERS.md: memory must stay flat, &lt; 5 % growth after warm-up).
+ * </ul>
+ * FLOPs of a step, per sample, counted as forward-pass equivalents of Algorithm 2 as {@code GanTrainer} runs it
+ * ({@link #stepGflop}): the encoder once (LDDGAN's real batch), the generator once without gradient (the
+ * discriminator step's fakes), then forward + backward (3 x forward, the usual convention) of D on the real pair, of D
+ * on the fake pair, and of G and D in the generator step: F_E + 4 F_G + 9 F_D; R1's extra passes are not counted, so
+ * the achieved rate is a lower bound. Writes {@code results/bench/training.json}.
  *
- * <p>Environment: {@code LDDGAN_BENCH_RATE_STEPS} (timed steps per preset, default 20, after 3 warm-up steps),
- * {@code LDDGAN_BENCH_MEMORY_STEPS} (default 2000), {@code LDDGAN_BENCH_MODELS} (comma-separated presets, default the
- * three CIFAR-10 ones), {@code LDDGAN_BENCH_MEMORY_MODELS} (the presets of the memory run, default the same).
+ * <p>Environment: {@code LDDGAN_BENCH_RATE_STEPS} (timed smoke steps, default 20), {@code LDDGAN_BENCH_CPU_STEPS}
+ * (timed cpu steps, default 200), {@code LDDGAN_BENCH_MEMORY_STEPS} (default 2000), {@code LDDGAN_BENCH_MODELS}
+ * (comma-separated presets, default the three CIFAR-10 ones), {@code LDDGAN_BENCH_MEMORY_MODELS} (the presets of the
+ * memory run, default the same).
  */
 public final class TrainingBenchmark {
     private static final int WARMUP_STEPS = 3;
@@ -44,17 +58,23 @@ public final class TrainingBenchmark {
     public static void main(String[] args) throws IOException {
         Map<String, String> env = System.getenv();
         int rateSteps = Integer.parseInt(env.getOrDefault("LDDGAN_BENCH_RATE_STEPS", "20"));
+        int cpuSteps = Integer.parseInt(env.getOrDefault("LDDGAN_BENCH_CPU_STEPS", "200"));
         int memorySteps = Integer.parseInt(env.getOrDefault("LDDGAN_BENCH_MEMORY_STEPS", "2000"));
         List<String> models = List.of(env.getOrDefault("LDDGAN_BENCH_MODELS", String.join(",",
                 TrainingSetup.cifar10Presets())).split(","));
         long t0 = System.nanoTime();
         ImageSet data = TrainingSetup.cifar10Train(Profile.SMOKE, 512);
         Map<String, Object> result = new LinkedHashMap<>();
+        double peak;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            peak = ConvPeak.peak(ConvPeak.measure(manager, 100, 5));
+        }
+        System.out.printf(Locale.ROOT, "float32 3x3 convolution peak: %.1f GFLOP/s%n", peak);
+        result.put("conv_peak_float32_GFLOP_per_s", peak);
         List<Map<String, Object>> rates = new ArrayList<>();
         for (String model : models) {
-            for (Profile profile : List.of(Profile.SMOKE, Profile.CPU)) {
-                rates.add(rate(TrainingConfig.preset(model, profile), data, rateSteps));
-            }
+            rates.add(rate(TrainingConfig.preset(model, Profile.SMOKE), data, rateSteps, peak, false));
+            rates.add(rate(TrainingConfig.preset(model, Profile.CPU), data, cpuSteps, peak, true));
         }
         result.put("steps_per_second", rates);
         List<Map<String, Object>> memory = new ArrayList<>();
@@ -64,30 +84,84 @@ public final class TrainingBenchmark {
         result.put("native_memory", memory);
         Conditions c = Conditions.of(Profile.current(), data.name(), data.size(), Engine.getInstance().defaultDevice(), 0,
                 (System.nanoTime() - t0) / 1e9).with("rate", WARMUP_STEPS + " warm-up steps, then " + rateSteps
-                        + " timed steps").with("memory", PeakMemory.CPU_LABEL + " every 100 steps; growth relative to step "
+                        + " timed steps (smoke) or " + cpuSteps + " (cpu, with peak resident growth)")
+                .with("flop convention", "per sample F_E + 4 F_G + 9 F_D forward MACs x 2 (R1 not counted)")
+                .with("first stage", "LDDGAN: architecture of " + TrainingSetup.FIRST_STAGE + ", reference-initialised")
+                .with("memory", PeakMemory.CPU_LABEL + " every 100 steps; growth relative to step "
                         + MEMORY_WARMUP + "; R1 on every step (lazyReg 1)");
         Results results = new Results(ProjectPaths.root().resolve("results").resolve("bench"));
         results.writeJson("training", result, c);
         System.out.println("written " + results.dir().resolve("training.json"));
     }
 
-    private static Map<String, Object> rate(TrainingConfig config, ImageSet data, int steps) throws IOException {
-        try (NDManager spaceManager = NDManager.newBaseManager();
-             GanTrainer trainer = GanTrainer.builder(config, space(config, spaceManager), data).build()) {
-            trainer.train(TrainingBudget.steps(WARMUP_STEPS));
-            long t = System.nanoTime();
-            trainer.train(TrainingBudget.steps(WARMUP_STEPS + steps));
-            double seconds = (System.nanoTime() - t) / 1e9;
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("preset", config.name());
-            row.put("batch", config.batchSize());
-            row.put("steps", steps);
-            row.put("seconds", seconds);
-            row.put("steps_per_second", steps / seconds);
-            row.put("images_per_second", steps * config.batchSize() / seconds);
-            System.out.printf(Locale.ROOT, "%-20s batch %3d: %.3f steps/s (%.1f images/s)%n", config.name(),
-                    config.batchSize(), steps / seconds, steps * config.batchSize() / seconds);
-            return row;
+    /**
+     * FLOPs (10^9) of one training step of {@code config}: 2 x batch x (F_E + 4 F_G + 9 F_D) with F the per-sample
+     * forward MACs of the encoder (LDDGAN only), generator and discriminator (class comment).
+     */
+    static double stepGflop(TrainingConfig config, Autoencoder firstStage, NDManager manager) {
+        try (NDManager scope = manager.newSubManager()) {
+            var g = config.generator().build();
+            g.initialize(scope, 1);
+            var d = new lddgan.discriminator.Discriminator(config.discriminator());
+            d.initialize(scope, 1);
+            double encoder = 0;
+            if (firstStage != null) {
+                for (ai.djl.nn.Block b : firstStage.encodingBlocks()) {
+                    encoder += NetworkStats.multiplyAccumulates(b, true);
+                }
+            }
+            double perSample = encoder + 4.0 * NetworkStats.multiplyAccumulates(g, true)
+                    + 9.0 * NetworkStats.multiplyAccumulates(d, true);
+            return 2 * config.batchSize() * perSample / 1e9;
+        }
+    }
+
+    private static Map<String, Object> rate(TrainingConfig config, ImageSet data, int steps, double peak,
+            boolean measureMemory) throws IOException {
+        try (NDManager spaceManager = NDManager.newBaseManager()) {
+            Autoencoder firstStage = config.space() == SpaceKind.LATENT ? firstStage(spaceManager) : null;
+            double gflop = stepGflop(config, firstStage, spaceManager);
+            DataSpace space = TrainingSetup.space(config, () -> firstStage);
+            try (GanTrainer trainer = GanTrainer.builder(config, space, data).build()) {
+                trainer.train(TrainingBudget.steps(WARMUP_STEPS));
+                long[] nanos = new long[1];
+                Runnable timed = () -> {
+                    long t = System.nanoTime();
+                    try {
+                        trainer.train(TrainingBudget.steps(WARMUP_STEPS + steps));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    nanos[0] = System.nanoTime() - t;
+                };
+                PeakMemory growth = null;
+                if (measureMemory) {
+                    growth = PeakMemory.cpuResidentGrowth(timed);
+                } else {
+                    timed.run();
+                }
+                double seconds = nanos[0] / 1e9;
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("preset", config.name());
+                row.put("batch", config.batchSize());
+                row.put("steps", steps);
+                row.put("seconds", seconds);
+                row.put("steps_per_second", steps / seconds);
+                row.put("images_per_second", steps * config.batchSize() / seconds);
+                row.put("GFLOP_per_step", gflop);
+                row.put("achieved_GFLOP_per_s", gflop * steps / seconds);
+                row.put("fraction_of_conv_peak", gflop * steps / seconds / peak);
+                if (growth != null) {
+                    row.put("peak_resident_growth_MiB", growth.mebibytes());
+                    row.put("memory_label", growth.label());
+                }
+                System.out.printf(Locale.ROOT, "%-20s batch %3d: %.3f steps/s (%.1f images/s), %.1f GFLOP/s = %.0f %% of the "
+                        + "conv peak%s%n", config.name(), config.batchSize(), steps / seconds,
+                        steps * config.batchSize() / seconds, gflop * steps / seconds, 100 * gflop * steps / seconds / peak,
+                        growth == null ? "" : String.format(Locale.ROOT, "; peak resident growth over %d steps %.0f MiB",
+                                steps, growth.mebibytes()));
+                return row;
+            }
         }
     }
 
@@ -130,10 +204,12 @@ public final class TrainingBenchmark {
      * weights, and the benchmark needs no trained first stage.
      */
     private static DataSpace space(TrainingConfig config, NDManager manager) throws IOException {
-        return TrainingSetup.space(config, () -> {
-            Autoencoder ae = Autoencoder.preset(TrainingSetup.FIRST_STAGE);
-            ae.initialize(manager, 1);
-            return ae;
-        });
+        return TrainingSetup.space(config, () -> firstStage(manager));
+    }
+
+    private static Autoencoder firstStage(NDManager manager) {
+        Autoencoder ae = Autoencoder.preset(TrainingSetup.FIRST_STAGE);
+        ae.initialize(manager, 1);
+        return ae;
     }
 }

@@ -7,8 +7,8 @@ import java.util.stream.IntStream;
 /**
  * Encoded images read one at a time and preprocessed as the reference code does (see {@link ImagePreprocessing}):
  * an image folder ({@link ImageFolder}, CelebA-HQ 256) or an LMDB database ({@link LsunLmdb}, LSUN Church 256).
- * Too large to hold in memory at full size, so {@link #read} serves single images (for streaming) and {@link #load}
- * the first few as an {@link ImageSet}.
+ * ImageNet-100 ({@link ImageNet100}). Too large to hold in memory at full size, so {@link #read} serves single images
+ * (for streaming) and {@link #load} the first few, or chosen ones, as an {@link ImageSet}.
  */
 public interface ImageSource {
     /** Number of images. */
@@ -29,9 +29,16 @@ public interface ImageSource {
     byte[] read(int index) throws IOException;
 
     /**
-     * The first {@code min(limit, size())} images as an {@link ImageSet} (labels all 0: these datasets are
-     * unconditional), decoded in parallel; named {@link #name()}, with "[:n]" appended when not all are loaded.
-     * One set holds at most 2^31 - 1 bytes: 10,922 images at 256 x 256.
+     * The class label of image {@code index} (0 for the unconditional datasets, the class for {@link ImageNet100}).
+     */
+    default int label(int index) {
+        return 0;
+    }
+
+    /**
+     * The first {@code min(limit, size())} images as an {@link ImageSet} with their labels ({@link #label}), decoded in
+     * parallel; named {@link #name()}, with "[:n]" appended when not all are loaded. One set holds at most 2^31 - 1
+     * bytes: 10,922 images at 256 x 256.
      *
      * @throws IOException the error of the lowest-numbered image that fails
      */
@@ -40,12 +47,24 @@ public interface ImageSource {
             throw new IllegalArgumentException("limit must be >= 0, got " + limit);
         }
         int n = Math.min(limit, size());
+        return load(IntStream.range(0, n).toArray(), n < size() ? name() + "[:" + n + "]" : name());
+    }
+
+    /**
+     * The images {@code indices}, in that order, as an {@link ImageSet} named {@code name}, with their labels.
+     *
+     * @throws IOException the error of the first image (in {@code indices}' order) that fails
+     * @throws IllegalArgumentException when the images do not fit in one set or a label is outside 0-255
+     */
+    default ImageSet load(int[] indices, String name) throws IOException {
+        int n = indices.length;
         int imageBytes = 3 * resolution() * resolution();
         if ((long) n * imageBytes > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(name() + ": " + n + " images of 3x" + resolution() + "x" + resolution()
                     + " do not fit in one ImageSet (at most " + Integer.MAX_VALUE / imageBytes + "); load fewer or stream with read(i)");
         }
         byte[] pixels = new byte[n * imageBytes];
+        byte[] labels = new byte[n];
         AtomicInteger firstFailure = new AtomicInteger(Integer.MAX_VALUE);
         IOException[] failure = new IOException[1];
         IntStream.range(0, n).parallel().forEach(i -> {
@@ -53,7 +72,7 @@ public interface ImageSource {
                 return;
             }
             try {
-                byte[] image = read(i);
+                byte[] image = read(indices[i]);
                 System.arraycopy(image, 0, pixels, i * imageBytes, imageBytes);
             } catch (IOException e) {
                 synchronized (failure) {
@@ -69,6 +88,14 @@ public interface ImageSource {
                 throw failure[0];
             }
         }
-        return new ImageSet(n < size() ? name() + "[:" + n + "]" : name(), 3, resolution(), resolution(), pixels, new byte[n]);
+        for (int i = 0; i < n; i++) {
+            int label = label(indices[i]);
+            if (label < 0 || label > 255) {
+                throw new IllegalArgumentException(name() + ": image " + indices[i] + " has label " + label
+                        + ", an ImageSet stores 0-255");
+            }
+            labels[i] = (byte) label;
+        }
+        return new ImageSet(name, 3, resolution(), resolution(), pixels, labels);
     }
 }

@@ -13,13 +13,15 @@ import lddgan.metrics.TimingProtocol;
  * @param points evaluations along training (the convergence curve)
  * @param stepsPerPoint steps between them, or 0
  * @param epochsPerPoint epochs between them, or 0
+ * @param seeds the training seeds of every generator (issue 23; cpu 3, smoke 1)
  * @param samples generated images per evaluation
  * @param timing the sampling-time protocol of the final evaluation
  * @param pointTiming the lighter protocol of the earlier curve points
  */
-public record BackboneBudget(int points, long stepsPerPoint, int epochsPerPoint, int samples, TimingProtocol timing,
-                             TimingProtocol pointTiming) {
+public record BackboneBudget(int points, long stepsPerPoint, int epochsPerPoint, List<Long> seeds, int samples,
+                             TimingProtocol timing, TimingProtocol pointTiming) {
     public BackboneBudget {
+        seeds = Seeds.check(seeds);
         if (points < 1 || samples < 1 || stepsPerPoint < 0 || epochsPerPoint < 0
                 || (stepsPerPoint > 0) == (epochsPerPoint > 0)) {
             throw new IllegalArgumentException("need points >= 1, samples >= 1 and exactly one of stepsPerPoint and "

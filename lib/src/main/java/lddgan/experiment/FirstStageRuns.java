@@ -51,22 +51,38 @@ public final class FirstStageRuns {
      * {@code .cache/latents/<profile>/<preset>-seed<seed>-train.latents}.
      */
     public static Path latentCacheFile(Profile profile, String preset) {
-        return ProjectPaths.latentsDir(profile).resolve(preset + "-seed" + SEED + "-train.latents");
+        return latentCacheFile(profile, preset, SEED);
+    }
+
+    /** As {@link #latentCacheFile(Profile, String)} for the run of another training seed (notebook 03's seeds). */
+    public static Path latentCacheFile(Profile profile, String preset, long seed) {
+        return ProjectPaths.latentsDir(profile).resolve(preset + "-seed" + seed + "-train.latents");
     }
 
     /** The newest checkpoint of the CIFAR-10 first stage that notebook 01 trained at {@code profile}. */
     public static Path trainedCheckpoint(Profile profile, String preset) throws IOException {
-        Path root = checkpointRoot(profile, preset, SEED);
+        return trainedCheckpoint(profile, preset, SEED);
+    }
+
+    /** The newest checkpoint of the first-stage run {@code preset} trained with {@code seed}. */
+    public static Path trainedCheckpoint(Profile profile, String preset, long seed) throws IOException {
+        Path root = checkpointRoot(profile, preset, seed);
         if (!Files.isDirectory(root)) {
-            throw new IOException("no trained autoencoder '" + preset + "' for profile " + profile.id() + " in " + root
-                    + ": run notebook 01 first (make run NB=01 PROFILE=" + profile.id() + ")");
+            throw new IOException("no trained autoencoder '" + preset + "' (seed " + seed + ") for profile "
+                    + profile.id() + " in " + root + ": run the notebook that trains it first (notebook 01: make run"
+                    + " NB=01 PROFILE=" + profile.id() + "; notebook 03's runs: NB=03)");
         }
         return AutoencoderTrainer.lastOf(root);
     }
 
     /** Loads that autoencoder (verified) for encoding and decoding. */
     public static Autoencoder trained(Profile profile, String preset, NDManager manager) throws IOException {
-        return AutoencoderTrainer.load(trainedCheckpoint(profile, preset), manager);
+        return trained(profile, preset, SEED, manager);
+    }
+
+    /** Loads the first-stage run {@code preset} of training seed {@code seed} (verified). */
+    public static Autoencoder trained(Profile profile, String preset, long seed, NDManager manager) throws IOException {
+        return AutoencoderTrainer.load(trainedCheckpoint(profile, preset, seed), manager);
     }
 
     /**
@@ -100,21 +116,23 @@ public final class FirstStageRuns {
 
     /**
      * Trains {@code config} in {@code points} chunks of {@code stepsPerPoint} steps, keeping each chunk's checkpoint
-     * under {@code checkpointRoot(profile, key, SEED)} and evaluating it on {@code validation} (seeded with
+     * under {@code checkpointRoot(profile, key, seed)} and evaluating it on {@code validation} (seeded with
      * {@link #EVALUATION_SEED}, so a re-run that only reloads gives the same curve); then caches the training set's
-     * latents ({@link #latentCacheFile(Profile, String)} with {@code key}).
+     * latents ({@link #latentCacheFile(Profile, String, long)} with {@code key} and {@code seed}).
+     *
+     * @param seed the training seed (initialisation, data order, noise); notebook 01 trains with {@link #SEED}
      */
-    public static Curve trainWithCurve(AutoencoderTrainingConfig config, String key, Profile profile, ImageSet train,
-            ImageSet validation, FeatureExtractor extractor, int points, long stepsPerPoint,
+    public static Curve trainWithCurve(AutoencoderTrainingConfig config, String key, long seed, Profile profile,
+            ImageSet train, ImageSet validation, FeatureExtractor extractor, int points, long stepsPerPoint,
             List<TrainingListener> listeners, NDManager manager) throws IOException {
         if (points < 1 || stepsPerPoint < 1) {
             throw new IllegalArgumentException("trainWithCurve needs points >= 1 and stepsPerPoint >= 1, got " + points
                     + " and " + stepsPerPoint);
         }
-        Path root = checkpointRoot(profile, key, SEED);
+        Path root = checkpointRoot(profile, key, seed);
         List<Point> curve = new ArrayList<>();
         double seconds = 0;
-        AutoencoderTrainer.Builder builder = AutoencoderTrainer.builder(config, train).seed(SEED).checkpoints(root, 0)
+        AutoencoderTrainer.Builder builder = AutoencoderTrainer.builder(config, train).seed(seed).checkpoints(root, 0)
                 .keep(points + 1);
         listeners.forEach(builder::listener);
         CheckpointStore store = new CheckpointStore(root, points + 1);
@@ -129,7 +147,7 @@ public final class FirstStageRuns {
                     if (p == points) {
                         // the last point's autoencoder is the final checkpoint's: cache the training set's latents
                         Path last = trainer.lastCheckpoint();
-                        LatentCache cache = LatentCache.create(latentCacheFile(profile, key), ae,
+                        LatentCache cache = LatentCache.create(latentCacheFile(profile, key, seed), ae,
                                 AutoencoderTrainer.identityOf(last), train, scope, LatentCache.Options.defaults());
                         return new Curve(key, config, curve, seconds, last, cache.scaleFactor());
                     }

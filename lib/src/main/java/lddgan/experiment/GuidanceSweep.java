@@ -34,7 +34,8 @@ public record GuidanceSweep(Table table, Map<Double, BufferedImage> grids) {
 
     /**
      * Runs the sweep of {@code budget} ({@link LatentDiffusionBudget#guidanceScales()}, its guided steps, timing and
-     * sample count) with the setup's extractor, reference and real features: evaluation seed 1234, grid seed 99.
+     * sample count) with the setup's extractor, reference and real features: evaluation seed
+     * {@link ModelRun#EVALUATION_SEED} + the setup's training seed, grid seed 99.
      */
     public static GuidanceSweep run(DiffusionTrainer diffusion, TrainingSummary summary, LatentDiffusionBudget budget,
             ModelRun.Setup setup, Device device, NDManager manager) {
@@ -48,7 +49,8 @@ public record GuidanceSweep(Table table, Map<Double, BufferedImage> grids) {
         for (double w : budget.guidanceScales()) {
             rows.add(GanEvaluation.of(diffusion.config().name() + " w=" + w, summary, diffusion.images(sampler, w),
                     budget.guidedSteps(), setup.extractor(), setup.reference(), setup.realFeatures(),
-                    budget.guidanceSamples(), budget.guidanceTiming(), device, manager, 1234));
+                    budget.guidanceSamples(), budget.guidanceTiming(), device, manager,
+                    ModelRun.EVALUATION_SEED + setup.seed()));
             NDArray grid = diffusion.sample(manager, sampler, gridLabels.length, gridLabels.length, 99, gridLabels, w);
             grids.put(w, ImageGrid.of(grid, GRID_PER_CLASS, 2));
             grid.close();

@@ -119,14 +119,21 @@ public final class KlAblation {
 
     /**
      * Table 7's analogue, KL run first: final rFID, epochs to the common target, LDDGAN's FID and recall on that
-     * latent, beside {@link #PAPER_TABLE7}.
+     * latent, beside {@link #PAPER_TABLE7}; then, when {@code real} is given, the real-data row (held-out images
+     * scored like LDDGAN's samples: the floor of its FID / KID and the ceiling of its recall; no autoencoder columns).
      *
      * @param epochsToTarget run to its epochs to reach the target ({@link FirstStageRuns.Curve#epochsToReach})
      * @param lddgan run to LDDGAN's evaluation on its latent
+     * @param real the real-data row's evaluation ({@link ModelRun.Setup#realData}), or null for none
      */
     public static Table table7(Map<String, FirstStageRuns.Curve> curves, Map<String, Double> epochsToTarget,
-            Map<String, GanEvaluation> lddgan) {
-        List<GanEvaluation> rows = curves.keySet().stream().map(lddgan::get).toList();
+            Map<String, GanEvaluation> lddgan, GanEvaluation real) {
+        List<String> names = new java.util.ArrayList<>(curves.keySet());
+        List<GanEvaluation> rows = new java.util.ArrayList<>(names.stream().map(lddgan::get).toList());
+        if (real != null) {
+            names.add(real.model());
+            rows.add(real);
+        }
         boolean proxy = SampleQualityColumns.proxy(rows);
         DoubleColumn finalRfid = DoubleColumn.create("final " + MetricLabel.RFID.label(proxy));
         DoubleColumn epochs = DoubleColumn.create("epochs to target");
@@ -134,11 +141,12 @@ public final class KlAblation {
         DoubleColumn paperEpochs = DoubleColumn.create("paper epochs");
         DoubleColumn paperFid = DoubleColumn.create("paper LDDGAN FID");
         DoubleColumn paperRecall = DoubleColumn.create("paper recall");
-        int i = 0;
-        for (var e : curves.entrySet()) {
-            double[] paper = PAPER_TABLE7.get(i++);
-            finalRfid.append(e.getValue().finalRfid());
-            epochs.append(epochsToTarget.get(e.getKey()));
+        for (int i = 0; i < names.size(); i++) {
+            FirstStageRuns.Curve curve = curves.get(names.get(i));
+            double[] paper = curve == null ? new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN}
+                    : PAPER_TABLE7.get(i);
+            finalRfid.append(curve == null ? Double.NaN : curve.finalRfid());
+            epochs.append(curve == null ? Double.NaN : epochsToTarget.get(names.get(i)));
             paperRfid.append(paper[0]);
             paperEpochs.append(paper[1]);
             paperFid.append(paper[2]);
@@ -146,7 +154,7 @@ public final class KlAblation {
         }
         // columns are filled before they join the table: Tablesaw pads a column added to a non-empty table
         Table table7 = Table.create("Table 7 analogue (CIFAR-10): KL vs no KL").addColumns(
-                StringColumn.create("autoencoder", curves.keySet()), finalRfid, epochs);
+                StringColumn.create("autoencoder", names), finalRfid, epochs);
         SampleQualityColumns.fidKid(rows).forEach(c -> table7.addColumns(c.setName("LDDGAN " + c.name())));
         return table7.addColumns(SampleQualityColumns.column("LDDGAN recall", rows, GanEvaluation::recall), paperRfid,
                 paperEpochs, paperFid, paperRecall);

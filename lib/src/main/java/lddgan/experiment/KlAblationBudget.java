@@ -10,13 +10,15 @@ import lddgan.metrics.TimingProtocol;
  * @param autoencoderStepsPerPoint training steps between them (cpu: 323, one epoch of the 5,170-image subset at
  *     batch 16)
  * @param validationLimit the first this many test images are the validation set; 0: the whole test split
+ * @param seeds the training seeds of both autoencoders and of LDDGAN on each (issue 23; cpu 3, smoke 1)
  * @param lddganSteps LDDGAN's training steps on each latent
  * @param samples generated images per LDDGAN evaluation
  * @param timing LDDGAN's sampling-time protocol
  */
 public record KlAblationBudget(int autoencoderPoints, long autoencoderStepsPerPoint, int validationLimit,
-                               long lddganSteps, int samples, TimingProtocol timing) {
+                               java.util.List<Long> seeds, long lddganSteps, int samples, TimingProtocol timing) {
     public KlAblationBudget {
+        seeds = Seeds.check(seeds);
         if (autoencoderPoints < 1 || autoencoderStepsPerPoint < 1 || validationLimit < 0 || lddganSteps < 1
                 || samples < 1) {
             throw new IllegalArgumentException("need positive points, steps and samples and validationLimit >= 0");

@@ -5,17 +5,19 @@ import lddgan.metrics.TimingProtocol;
 
 /**
  * Notebook 02's budget (LDDGAN Sec. 5.2, 5.3.1; Tables 3 and 6), {@code presets/experiments/02-main-results.json}:
- * the step budget of each training preset, chosen so that the three models take about the same wall-clock time
- * at the profile (DDGAN's pixel-space generator is ~4x slower per step), the generated samples per evaluation and
- * the sampling-time protocol (Sec. 5.1.2).
+ * the step budget of each training preset, calibrated so that the three models train for the same measured time at
+ * the profile on the project's machine ({@link MatchedBudget}; DDGAN's pixel-space generator is ~4x slower per step),
+ * the training seeds, the generated samples per evaluation and the sampling-time protocol (Sec. 5.1.2).
  *
  * @param steps training preset to its total steps, in the order the models train
+ * @param seeds the training seeds of every model (issue 23: at least 3 where orderings are judged; smoke 1)
  * @param samples generated images per evaluation (FID, precision / recall)
  * @param timing how the time of a batch of 100 is measured
  */
-public record MainComparisonBudget(Map<String, Long> steps, int samples, TimingProtocol timing) {
+public record MainComparisonBudget(Map<String, Long> steps, java.util.List<Long> seeds, int samples, TimingProtocol timing) {
     public MainComparisonBudget {
         steps = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(steps));
+        seeds = Seeds.check(seeds);
         if (steps.isEmpty() || steps.values().stream().anyMatch(s -> s == null || s < 1) || samples < 1) {
             throw new IllegalArgumentException("need a positive step budget per preset and samples >= 1, got " + steps
                     + ", " + samples);

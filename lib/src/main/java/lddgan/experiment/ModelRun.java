@@ -48,6 +48,10 @@ import lddgan.train.TrainingSummary;
 public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise, Path checkpoint) {
     /** The curve file beside a run's checkpoints. */
     public static final String CURVE_FILE = "curve.json";
+    /** The label of a table's real-data row. */
+    public static final String REAL_DATA = "real data (held-out)";
+    /** The sampling seed of seed 0's evaluations; seed k evaluates with this + k. */
+    public static final long EVALUATION_SEED = 1234;
     private static final com.fasterxml.jackson.databind.ObjectMapper CURVE_READER = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /**
@@ -63,10 +67,11 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
      * @param seed the training seed
      * @param runPrefix prefix of the checkpoint directories, the experiment's ({@link Experiment#runPrefix()})
      * @param firstStage LDDGAN's first-stage run under {@link FirstStageRuns} ({@link TrainingSetup#FIRST_STAGE})
+     * @param firstStageSeed the training seed of that run ({@link FirstStageRuns#SEED} for notebook 01's)
      */
     public record Setup(Profile profile, ImageSet train, FeatureExtractor extractor, FeatureStatistics reference,
                         NDArray realFeatures, int samples, TimingProtocol timing, long seed, String runPrefix,
-                        String firstStage) {
+                        String firstStage, long firstStageSeed) {
         /**
          * The setup of {@code experiment}'s runs (its run prefix and profile; seed 0; notebook 01's first stage): the
          * FID reference statistics of {@code train} and the real features of precision / recall are computed here
@@ -77,7 +82,7 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
             FeatureStatistics reference = ReferenceStatistics.of(extractor, train);
             NDArray realFeatures = extractor.features(train, 250, manager);
             return new Setup(experiment.profile(), train, extractor, reference, realFeatures, samples, timing, 0,
-                    experiment.runPrefix(), TrainingSetup.FIRST_STAGE);
+                    experiment.runPrefix(), TrainingSetup.FIRST_STAGE, FirstStageRuns.SEED);
         }
 
         /** The conventions of this setup's FIDs (for the results' conditions: {@code Conditions.withFid}). */
@@ -99,9 +104,39 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
                     && e.kid().subsets() == KernelInceptionDistance.SUBSETS && e.kid().subsetSize() == kidSubsetSize();
         }
 
+        /**
+         * A copy that trains with another seed (issue 23, item 1): its own checkpoint directory
+         * ({@code ...-seed<seed>}), initialisation and data order, and its own evaluation draws (sampling seed
+         * {@link #EVALUATION_SEED} + seed).
+         */
+        public Setup withSeed(long other) {
+            return new Setup(profile, train, extractor, reference, realFeatures, samples, timing, other, runPrefix,
+                    firstStage, firstStageSeed);
+        }
+
+        /** What a per-run file name carries for this seed: nothing for seed 0 (the names of one-seed runs), else "-seed<k>". */
+        public String seedSuffix() {
+            return seed == 0 ? "" : "-seed" + seed;
+        }
+
+        /**
+         * The real-data row of this setup's tables (issue 23, item 4): {@link #samples()} held-out images scored as a
+         * model's samples are, the floor of FID / KID and the ceiling of precision / recall at this sample count.
+         */
+        public GanEvaluation realData(ImageSet heldOut, NDManager manager) {
+            return GanEvaluation.realData(REAL_DATA, heldOut, extractor, reference, realFeatures, samples, manager,
+                    EVALUATION_SEED);
+        }
+
         /** A copy whose LDDGAN trains in the latent of another first-stage run ({@link FirstStageRuns}). */
         public Setup withFirstStage(String run) {
-            return new Setup(profile, train, extractor, reference, realFeatures, samples, timing, seed, runPrefix, run);
+            return withFirstStage(run, FirstStageRuns.SEED);
+        }
+
+        /** A copy whose LDDGAN trains in the latent of the first-stage run {@code run} of training seed {@code runSeed}. */
+        public Setup withFirstStage(String run, long runSeed) {
+            return new Setup(profile, train, extractor, reference, realFeatures, samples, timing, seed, runPrefix, run,
+                    runSeed);
         }
     }
 
@@ -123,6 +158,7 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
             TimingProtocol pointTiming, Results results, NDManager manager) throws IOException {
         LiveLossChart chart = new LiveLossChart(30);
         String file = TrainingSetup.fileName(config.name());
+        file += setup.seedSuffix();
         try (JsonLinesLog log = new JsonLinesLog(results.dir().resolve("train-log-" + file + ".jsonl"))) {
             Convergence run = trainWithCurve(config, evaluateAt, setup, pointTiming,
                     List.of(new ProgressBar(System.out, 60), log, chart), manager);
@@ -177,8 +213,10 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
         Path curveFile = checkpoints.resolve(CURVE_FILE);
         List<GanEvaluation> recorded = readCurve(curveFile);
         try (NDManager spaceManager = manager.newSubManager()) {
-            GanTrainer.Builder builder = GanTrainer.builder(config, TrainingSetup.space(config, setup.profile(), setup.firstStage(), spaceManager),
-                    setup.train()).seed(setup.seed()).checkpoints(checkpoints, 100);
+            GanTrainer.Builder builder = GanTrainer.builder(config, TrainingSetup.space(config, setup.profile(), setup.firstStage(),
+                    setup.firstStageSeed(), spaceManager),
+                    setup.train()).seed(setup.seed()).checkpoints(checkpoints, 100)
+                    .runSteps(TrainingConfig.runSteps(setup.profile(), evaluateAt.get(evaluateAt.size() - 1)));
             listeners.forEach(builder::listener);
             try (GanTrainer trainer = builder.build()) {
                 List<GanEvaluation> curve = new ArrayList<>();
@@ -227,11 +265,15 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
         }
     }
 
-    /** A trainer's EMA generator evaluated with the setup's extractor, reference and sample count (sampling seed 1234). */
+    /**
+     * A trainer's EMA generator evaluated with the setup's extractor, reference and sample count (sampling seed
+     * {@link #EVALUATION_SEED} + the training seed).
+     */
     private static GanEvaluation evaluate(GanTrainer trainer, TrainingSummary summary, Setup setup, TimingProtocol timing,
             NDManager manager) {
         return GanEvaluation.of(trainer.name(), summary, trainer::sample, trainer.config().numSteps(), setup.extractor(),
-                setup.reference(), setup.realFeatures(), setup.samples(), timing, trainer.devices().get(0), manager, 1234);
+                setup.reference(), setup.realFeatures(), setup.samples(), timing, trainer.devices().get(0), manager,
+                EVALUATION_SEED + setup.seed());
     }
 
     /** {@code xTs} draws of x_T, each repeated {@code zs} times and denoised with fresh z (DDGAN's multimodality). */

@@ -43,7 +43,8 @@ public record SamplerComparison(List<String> labels, List<GanEvaluation> rows, N
      * Evaluates, in this order, deterministic DDIM (eta = 0) at each of the budget's step counts, DDIM with eta = 1 at
      * {@link LatentDiffusionBudget#stochasticDdimSteps()}, and DDPM (its 1,000-step ancestral sampler, or DDIM with
      * eta = 1 at fewer steps), all with guidance w = 1 and the EMA weights, with the setup's extractor, reference and
-     * real features, sampling seed 1234; {@code lddgan} is the first row.
+     * real features, sampling seed {@link ModelRun#EVALUATION_SEED} + the setup's training seed; {@code lddgan} is the
+     * first row. Every row scores the budget's one sample count ({@link LatentDiffusionBudget#samples()}).
      *
      * @param diffusion the trained epsilon network
      * @param summary its training
@@ -80,7 +81,8 @@ public record SamplerComparison(List<String> labels, List<GanEvaluation> rows, N
     private static GanEvaluation evaluate(Sampler sampler, int nfe, int samples, TimingProtocol timing,
             DiffusionTrainer diffusion, TrainingSummary summary, ModelRun.Setup setup, Device device, NDManager manager) {
         return GanEvaluation.of(diffusion.config().name() + " / " + sampler, summary, diffusion.images(sampler, 1.0), nfe,
-                setup.extractor(), setup.reference(), setup.realFeatures(), samples, timing, device, manager, 1234);
+                setup.extractor(), setup.reference(), setup.realFeatures(), samples, timing, device, manager,
+                ModelRun.EVALUATION_SEED + setup.seed());
     }
 
     /**
@@ -116,10 +118,49 @@ public record SamplerComparison(List<String> labels, List<GanEvaluation> rows, N
         return i < 0 ? Double.NaN : rows.get(i).time().meanSeconds();
     }
 
-    /** Figure 3, our panel with the diffusion samplers: FID against time, log time axis. */
-    public XYChart figure3(String device) {
-        XYChart chart = PaperTables.figure3Ours(labels, rows, device);
+    /**
+     * Figure 3, our panel with the diffusion samplers: FID against time, log time axis, from the samplers' summary
+     * over seeds ({@link lddgan.report.SeedTable#summary} of {@link #table()}s; seed error bars, real-data floor).
+     */
+    public static XYChart figure3(Table summary, boolean proxy, String device) {
+        XYChart chart = PaperTables.figure3Ours(summary, "sampler", proxy, device);
         chart.getStyler().setXAxisLogarithmic(true);
         return chart;
+    }
+
+    /**
+     * {@link #evaluate} for every seed: LDDGAN's evaluation and the epsilon network of that seed, the setup of that
+     * seed; prints each seed's cost per network evaluation.
+     */
+    public static Map<Long, SamplerComparison> everySeed(Map<Long, GanEvaluation> lddgan, Map<Long, DiffusionTrainer> diffusion,
+            Map<Long, TrainingSummary> summaries, LatentDiffusionBudget budget, ModelRun.Setup setup, Device device,
+            NDManager manager) {
+        Map<Long, SamplerComparison> all = new java.util.LinkedHashMap<>();
+        for (long seed : budget.seeds()) {
+            SamplerComparison s = evaluate(lddgan.get(seed), diffusion.get(seed), summaries.get(seed), budget,
+                    setup.withSeed(seed), device, manager);
+            all.put(seed, s);
+            System.out.printf(java.util.Locale.ROOT, "seed %d: epsilon network %.1f ms per evaluation of a batch of 100, "
+                    + "%.3f s overhead (x_T, decoder)%n", seed, 1000 * s.cost().secondsPerEvaluation(), s.cost().overheadSeconds());
+        }
+        return all;
+    }
+
+    /** Every seed's {@link #table()}, stacked with a seed column. */
+    public static Table perSeed(Map<Long, SamplerComparison> bySeed) {
+        Map<Long, Table> tables = new java.util.LinkedHashMap<>();
+        bySeed.forEach((seed, s) -> tables.put(seed, s.table()));
+        return lddgan.report.SeedTable.stack("Samplers per seed", tables);
+    }
+
+    /** The samplers' summary over seeds (mean and seed-sd per sampler) with the real-data row below. */
+    public static Table summary(Table perSeed, GanEvaluation real) {
+        return lddgan.report.SeedTable.withRealData("Samplers: FID, NFE, time per batch of 100 (decoder included), mean"
+                + " and sd over seeds", perSeed, "sampler", realDataRow(real));
+    }
+
+    /** The real-data row in {@link #table()}'s columns (no NFE, time or paper values). */
+    public static Table realDataRow(GanEvaluation real) {
+        return new SamplerComparison(List.of(real.model()), List.of(real), null).table();
     }
 }

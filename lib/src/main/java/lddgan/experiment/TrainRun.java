@@ -129,7 +129,8 @@ public final class TrainRun {
              FeatureExtractor extractor = FidFeatures.choose(train, test, Engine.getInstance().defaultDevice());
              JsonLinesLog log = new JsonLinesLog(results.dir().resolve("train-log.jsonl"));
              GanTrainer trainer = GanTrainer.builder(config, TrainingSetup.space(config, profile, spaceManager), train).seed(seed)
-                     .checkpoints(checkpoints, 100).listener(new ProgressBar()).listener(log).listener(chart).build();
+                     .checkpoints(checkpoints, 100).listener(new ProgressBar()).listener(log).listener(chart)
+                     .runSteps(TrainingConfig.runSteps(profile, steps)).build();
              NDManager manager = NDManager.newBaseManager()) {
             FeatureStatistics reference = ReferenceStatistics.of(extractor, train);
             NDArray real = extractor.features(train, ReferenceStatistics.BATCH_SIZE, manager);

@@ -64,9 +64,15 @@ public final class TrainingSetup {
      */
     public static DataSpace space(TrainingConfig config, Profile profile, String firstStage, NDManager manager)
             throws IOException {
+        return space(config, profile, firstStage, FirstStageRuns.SEED, manager);
+    }
+
+    /** As {@link #space(TrainingConfig, Profile, String, NDManager)} with the first stage of training seed {@code seed}. */
+    public static DataSpace space(TrainingConfig config, Profile profile, String firstStage, long seed, NDManager manager)
+            throws IOException {
         return space(config, () -> {
-            Autoencoder ae = FirstStageRuns.trained(profile, firstStage, manager);
-            Path cache = FirstStageRuns.latentCacheFile(profile, firstStage);
+            Autoencoder ae = FirstStageRuns.trained(profile, firstStage, seed, manager);
+            Path cache = FirstStageRuns.latentCacheFile(profile, firstStage, seed);
             if (Files.exists(cache)) {
                 ae.setScaleFactor(LatentCache.readHeader(cache).scaleFactor());
             }

@@ -184,7 +184,7 @@ public final class NcsnppLayout {
             if (level.downsample() != null) {
                 NDArray h = run(level.downsample(), ps, training, skips.peek(), cond);
                 // input pyramid, residual combine: (FIR-conv-down(pyramid) + h) / sqrt(2)
-                pyramid = Scalars.times(run(level.pyramid(), ps, training, pyramid).add(h), INV_SQRT2);
+                pyramid = Scalars.timesInPlace(run(level.pyramid(), ps, training, pyramid).add(h), INV_SQRT2);
                 skips.push(pyramid);
             }
         }

@@ -131,7 +131,7 @@ public final class ResBlock extends AbstractBlock implements NetworkStats.OwnCos
         }
         // 8. residual sum, rescaled by 1/sqrt(2)
         NDArray out = x.add(h);
-        return new NDList(skipRescale ? Scalars.times(out, 1 / Math.sqrt(2)) : out);
+        return new NDList(skipRescale ? Scalars.timesInPlace(out, 1 / Math.sqrt(2)) : out);
     }
 
     private NDArray normalize(Block norm, ParameterStore ps, NDArray x, NDArray zemb, boolean training) {

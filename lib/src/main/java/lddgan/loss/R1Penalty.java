@@ -7,33 +7,46 @@ import lddgan.nn.ActivationPattern;
 import lddgan.nn.Scalars;
 
 /**
- * The R1 gradient penalty on real pairs (Mescheder et al. 2018; REFERENCE-CODE.md section 4): P = (gamma / 2)
- * mean_i ||grad_{x_k,i} sum_j D_j||^2, added to D's loss every {@code lazy_reg} steps (not multiplied by the
- * interval).
+ * The R1 gradient penalty on real pairs (Mescheder et al. 2018; DDGAN's and LDDGAN's D loss, REFERENCE-CODE.md
+ * section 4): P = (gamma / 2) mean_i ||grad_{x_k,i} sum_j D_j||^2, added to D's loss every {@code lazy_reg} steps (not
+ * multiplied by the interval). <b>The value of P is exact; its parameter gradient dP/dtheta is a central-difference
+ * approximation</b>, not the double backpropagation of the reference code ({@code torch.autograd.grad(...,
+ * create_graph=True)}).
  *
- * <p>DJL has no {@code autograd.grad}, and double backpropagation through the engine's {@code createGraph} leaks
- * native memory: the parameters' {@code .grad} then holds the derivative graph in a reference cycle that DJL cannot
- * break (measured: about 8 MB per step for a small D, even on throw-away copies of the parameters). This class
- * computes the same parameter gradient with first-order passes only. With F(X) = sum_j D_j(X) over the batch X and
- * G = grad_X F (held constant), dP/dtheta = (gamma / B) d/dtheta [grad_X F . G] = (gamma / B) ||G|| d/dtheta
- * [grad_X F . U] with U = G / ||G||, and the directional derivative is a central difference,
+ * <p>Why: DJL has no {@code autograd.grad}. Double backpropagation is possible through the engine's
+ * {@code backward(createGraph = true)} (the tests use it as the exact reference), but it leaks native memory: the
+ * parameters' {@code .grad} then holds the derivative graph in a reference cycle that DJL cannot break (measured: about
+ * 8 MB per step for a small D, even on throw-away copies of the parameters). This class computes the parameter
+ * gradient with first-order passes only. With F(X) = sum_j D_j(X) over the batch X and G = grad_X F (held constant),
+ * dP/dtheta = (gamma / B) d/dtheta [grad_X F . G] = (gamma / B) ||G|| d/dtheta [grad_X F . U] with U = G / ||G||, and
+ * the directional derivative is a central difference,
  *
  * <pre>
  *   grad_X F . U = (F(X + h U) - F(X - h U)) / (2 h) + O(h^2).
  * </pre>
  *
  * Backpropagating the surrogate (gamma ||G|| / (2 h B)) (F(X + h U) - F(X - h U)) gives dP/dtheta up to the O(h^2)
- * term: an approximation, not an exact gradient. Two details keep that term small: the two perturbed passes reuse the
+ * term and float32 rounding of order eps / h. Two details keep the error small: the two perturbed passes reuse the
  * LeakyReLU pattern of the unperturbed pass ({@link ActivationPattern}, an argument of {@link Critic#logits}; a kink
  * crossed by the perturbation would otherwise add a spurious jump, which automatic differentiation ignores too), so
  * that only the minibatch-std layer is nonlinear in X; and the whole batch is perturbed at once, because that layer
- * couples the samples of a group. h is chosen so the per-element RMS perturbation is {@link #relativeStep}. Cost:
- * three forward/backward passes of D, every lazy_reg steps. {@code R1PenaltyTest} measures the relative difference
- * to double backpropagation on the real discriminator (below 1e-3 at the default step) and checks a finite
- * difference in the weights; {@code make bench} checks that memory stays flat.
+ * couples the samples of a group. The step is h = {@link #relativeStep} sqrt(|X|), i.e. a per-element RMS perturbation
+ * of {@code relativeStep}. Cost: three forward/backward passes of D, every lazy_reg steps.
+ *
+ * <p>Measured error ({@code R1PenaltyTest}): the relative L2 difference of dP/dtheta to double backpropagation on the
+ * production discriminator (LDDGAN CIFAR-10, ngf 64, 7.63 M parameters, at initialisation with a non-zero last
+ * convolution; batch 8), on real pairs drawn from latents of standard deviation 0.1 (x_k std 0.79) and on x_k of
+ * standard deviation 0.1, is 4.9e-4 / 7.6e-4 at an RMS step of 1e-1, 2.6e-4 at 3e-2, <b>1.5e-4 / 1.4e-4 at 1e-2</b>,
+ * 4.5e-4 at 3e-3, 1.3e-3 at 1e-3, 4.3e-3 at 3e-4 and 1.2e-2 at 1e-4 (truncation above 1e-2, float32 rounding below).
+ * The default step, 1e-2, is the measured optimum; the test asserts it stays under 1e-3 and within a factor 2 of the
+ * best step, and checks the last layer against a finite difference in the weights; {@code make bench} checks that
+ * memory stays flat. Not measured: a trained D, whose minibatch-std curvature may differ.
  */
 public final class R1Penalty {
-    /** The default per-element RMS step of the central difference (tested against the exact gradient). */
+    /**
+     * The default per-element RMS step of the central difference: the optimum of the measurement against double
+     * backpropagation on the production discriminator (relative error 1.5e-4, see the class comment).
+     */
     public static final double DEFAULT_RELATIVE_STEP = 1e-2;
 
     private final double relativeStep;

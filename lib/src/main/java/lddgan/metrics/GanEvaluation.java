@@ -76,26 +76,52 @@ public record GanEvaluation(String model, long steps, int epochs, double trainin
             } else {
                 images = source.sample(scope, samples, 100, seed);
             }
-            ImageSet set = ImageSet.fromImages("samples of " + model + " at step " + training.steps(), images);
-            // one feature pass serves FID and precision / recall
-            NDArray generatedFeatures = extractor.features(set, 250, scope);
-            FeatureStatistics generated = new FeatureMoments(extractor.dimension()).add(generatedFeatures)
-                    .statistics(set.name(), extractor.id());
-            PrecisionRecall pr = ImprovedPrecisionRecall.compute(realFeatures, generatedFeatures);
             if (time == null) {
                 time = new SamplingTimer(timing, device)
                         .time(() -> source.sample(scope, timing.batchSize(), timing.batchSize(), seed + 1), nfe);
             }
-            KernelInceptionDistance kid = KernelInceptionDistance.compute(realFeatures, generatedFeatures, seed);
-            InceptionScore is = extractor.classProbabilities(generatedFeatures)
-                    .filter(p -> p.getShape().get(0) >= IS_SPLITS)
-                    .map(p -> InceptionScore.of(p.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray(),
-                            (int) p.getShape().get(1), IS_SPLITS))
-                    .orElse(null);
-            return new GanEvaluation(model, training.steps(), training.epoch(), training.wallSeconds(), samples,
-                    FrechetDistance.between(generated, reference), kid, is, pr.precision(), pr.recall(), nfe, time,
-                    extractor.id(), extractor.isProxy());
+            ImageSet set = ImageSet.fromImages("samples of " + model + " at step " + training.steps(), images);
+            return score(model, training, set, nfe, time, extractor, reference, realFeatures, seed, scope);
         }
+    }
+
+    /**
+     * The real-data row of a table (issue 23, item 4): {@code samples} held-out real images (never trained on) scored
+     * exactly as generated ones are, against the same reference statistics and real features. Its FID and KID are
+     * the floor this extractor and sample count can reach, its precision and recall the ceiling; no sampling time
+     * (NaN) and no training.
+     *
+     * @throws IllegalArgumentException when {@code heldOut} has fewer than {@code samples} images
+     */
+    public static GanEvaluation realData(String name, ImageSet heldOut, FeatureExtractor extractor,
+            FeatureStatistics reference, NDArray realFeatures, int samples, NDManager manager, long seed) {
+        if (heldOut.size() < samples) {
+            throw new IllegalArgumentException("the real-data row needs " + samples + " held-out images (the table's "
+                    + "sample count), " + heldOut.name() + " has " + heldOut.size());
+        }
+        try (NDManager scope = manager.newSubManager()) {
+            ImageSet set = heldOut.size() == samples ? heldOut : heldOut.limit(samples);
+            return score(name, TrainingExtent.NONE, set, 0, SamplingTime.none(), extractor, reference,
+                    realFeatures, seed, scope);
+        }
+    }
+
+    /** FID, KID, IS and precision / recall of {@code set}'s images (one feature pass serves them all). */
+    private static GanEvaluation score(String model, TrainingExtent training, ImageSet set, int nfe, SamplingTime time,
+            FeatureExtractor extractor, FeatureStatistics reference, NDArray realFeatures, long seed, NDManager scope) {
+        NDArray generatedFeatures = extractor.features(set, 250, scope);
+        FeatureStatistics generated = new FeatureMoments(extractor.dimension()).add(generatedFeatures)
+                .statistics(set.name(), extractor.id());
+        PrecisionRecall pr = ImprovedPrecisionRecall.compute(realFeatures, generatedFeatures);
+        KernelInceptionDistance kid = KernelInceptionDistance.compute(realFeatures, generatedFeatures, seed);
+        InceptionScore is = extractor.classProbabilities(generatedFeatures)
+                .filter(p -> p.getShape().get(0) >= IS_SPLITS)
+                .map(p -> InceptionScore.of(p.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray(),
+                        (int) p.getShape().get(1), IS_SPLITS))
+                .orElse(null);
+        return new GanEvaluation(model, training.steps(), training.epoch(), training.wallSeconds(), set.size(),
+                FrechetDistance.between(generated, reference), kid, is, pr.precision(), pr.recall(), nfe, time,
+                extractor.id(), extractor.isProxy());
     }
 
     /** A copy with another training wall time (a curve's cumulative seconds over several training calls). */
@@ -115,8 +141,12 @@ public record GanEvaluation(String model, long steps, int epochs, double trainin
             s.append(String.format(java.util.Locale.ROOT, ", %s %.2f +- %.2f", MetricLabel.IS.label(proxy),
                     inceptionScore.mean(), inceptionScore.std()));
         }
-        return s.append(String.format(java.util.Locale.ROOT, ", precision %.3f, recall %.3f, %.3f s per batch of %d",
-                precision, recall, time.meanSeconds(), time.protocol().batchSize())).toString();
+        s.append(String.format(java.util.Locale.ROOT, ", precision %.3f, recall %.3f", precision, recall));
+        if (!Double.isNaN(time.meanSeconds())) {
+            s.append(String.format(java.util.Locale.ROOT, ", %.3f s per batch of %d", time.meanSeconds(),
+                    time.protocol().batchSize()));
+        }
+        return s.toString();
     }
 
     /** KID's mean, NaN when not recorded. */

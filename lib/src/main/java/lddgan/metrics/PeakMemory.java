@@ -3,6 +3,8 @@ package lddgan.metrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Peak memory of one forward pass, as far as it can be measured here (paper Table 2 reports GPU memory).
@@ -24,6 +26,8 @@ public record PeakMemory(long bytes, String label) {
     public static final String CPU_LABEL = "CPU native RSS";
     private static final Path STATUS = Path.of("/proc/self/status");
     private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
+    /** The largest {@code VmHWM} (kB) read just before a reset of the peak. */
+    private static final AtomicLong PEAK_BEFORE_RESETS = new AtomicLong();
 
     /** Measures the resident-set growth of the process while {@code forward} runs (Linux only). */
     public static PeakMemory cpuResidentGrowth(Runnable forward) {
@@ -44,11 +48,25 @@ public record PeakMemory(long bytes, String label) {
         return bytes / (1024.0 * 1024.0);
     }
 
+    /**
+     * The peak resident memory of this process since it started, in MiB ({@code VmHWM}, together with the peaks seen
+     * before each reset by {@link #cpuResidentGrowth}), or empty where {@code /proc/self/status} does not exist: the
+     * number every result file records (issue 22, item 5).
+     */
+    public static OptionalDouble processPeakMebibytes() {
+        if (!Files.isReadable(STATUS)) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(Math.max(PEAK_BEFORE_RESETS.get(), statusKilobytes("VmHWM")) / 1024.0);
+    }
+
     private static boolean resetPeak() {
         try {
+            long peak = statusKilobytes("VmHWM");
+            PEAK_BEFORE_RESETS.accumulateAndGet(peak, Math::max);
             Files.writeString(CLEAR_REFS, "5");
             return true;
-        } catch (IOException | SecurityException | UnsupportedOperationException e) {
+        } catch (IOException | SecurityException | UnsupportedOperationException | IllegalStateException e) {
             return false;
         }
     }

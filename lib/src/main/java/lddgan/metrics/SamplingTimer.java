@@ -56,15 +56,7 @@ public final class SamplingTimer {
             generateBatch.run();
             seconds[i] = (nanoClock.getAsLong() - start) * 1e-9;
         }
-        double mean = 0;
-        for (double s : seconds) {
-            mean += s / seconds.length;
-        }
-        double squares = 0;
-        for (double s : seconds) {
-            squares += (s - mean) * (s - mean);
-        }
-        return new SamplingTime(mean, Math.sqrt(squares / (seconds.length - 1)), nfe, protocol, RunEnvironment.describe(device));
+        return SamplingTime.of(seconds, nfe, protocol, RunEnvironment.describe(device));
     }
 
     /**

@@ -75,7 +75,8 @@ public final class AdaptiveGroupNorm extends AbstractBlock {
         NDList gammaBeta = style.forward(ps, new NDList(zemb), training).singletonOrThrow().split(2, 1);
         NDArray gamma = gammaBeta.get(0).reshape(broadcast);
         NDArray beta = gammaBeta.get(1).reshape(broadcast);
-        return new NDList(normalized.mul(gamma).add(beta));
+        // the product is not saved by autograd (mul saves its operands): beta is added in place
+        return new NDList(normalized.mul(gamma).addi(beta));
     }
 
     /** {@inheritDoc} */

@@ -77,13 +77,13 @@ public final class AttentionBlock extends AbstractBlock implements NetworkStats.
         NDArray k = key.forward(ps, h, training).singletonOrThrow().reshape(n, channels, hw);
         NDArray v = value.forward(ps, h, training).singletonOrThrow().reshape(n, channels, hw);
         // 3. attention weights softmax over j of q_i . k_j / sqrt(C): (N, HW_i, HW_j)
-        NDArray w = Scalars.times(q.transpose(0, 2, 1).matMul(k), 1 / Math.sqrt(channels)).softmax(2);
+        NDArray w = Scalars.timesInPlace(q.transpose(0, 2, 1).matMul(k), 1 / Math.sqrt(channels)).softmax(2);
         // 4. weighted sum of the values: (N, C, HW_i)
         NDArray attended = v.matMul(w.transpose(0, 2, 1)).reshape(s);
         // 5. output projection and (rescaled) residual
         NDArray out = output.forward(ps, new NDList(attended), training).singletonOrThrow();
         NDArray sum = x.add(out);
-        return new NDList(residualScale == 1.0 ? sum : Scalars.times(sum, residualScale));
+        return new NDList(residualScale == 1.0 ? sum : Scalars.timesInPlace(sum, residualScale));
     }
 
     /** {@inheritDoc} */

@@ -2,9 +2,11 @@ package lddgan.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -91,17 +93,24 @@ public final class GroupNorm extends AbstractBlock {
     /**
      * Normalises (N, C, ...) per sample and group, without affine: (x - mean) / sqrt(var + eps) with
      * the biased variance, as {@code torch.nn.functional.group_norm}.
+     *
+     * <p>Computed as one fused {@code layer_norm} over the last axis of x viewed as (N, G, C/G * spatial), with unit
+     * weight and zero bias: the same statistics over the same elements as {@code group_norm}, in one pass of the
+     * engine's kernel instead of a chain of element-wise operations with a temporary each (lib/PERFORMANCE.md).
      */
     public static NDArray normalize(NDArray x, int groups, float eps) {
         Shape shape = x.getShape();
         // 1. group the channels: (N, G, C/G * spatial)
         NDArray grouped = x.reshape(shape.get(0), groups, -1);
-        // 2. centre by the group mean
-        NDArray centred = grouped.sub(grouped.mean(new int[] {2}, true));
-        // 3. divide by sqrt(biased variance + eps)
-        NDArray std = centred.square().mean(new int[] {2}, true).add(eps).sqrt();
-        // 4. back to the input shape
-        return centred.div(std).reshape(shape);
+        Shape row = new Shape(grouped.getShape().get(2));
+        // 2. normalise each (sample, group) row by its mean and biased variance
+        NDManager manager = x.getManager();
+        try (NDArray ones = manager.ones(row, x.getDataType(), x.getDevice());
+                NDArray zeros = manager.zeros(row, x.getDataType(), x.getDevice())) {
+            NDArray normalized = LayerNorm.layerNorm(grouped, row, ones, zeros, eps).singletonOrThrow();
+            // 3. back to the input shape
+            return normalized.reshape(shape);
+        }
     }
 
     /** Checks that an input has this block's channel count. */
@@ -131,7 +140,8 @@ public final class GroupNorm extends AbstractBlock {
         // the reshaped views would otherwise belong to the parameters' manager and outlive this call (a leak per step)
         g.attach(y.getManager());
         b.attach(y.getManager());
-        return new NDList(y.mul(g).add(b));
+        // the product is not saved by autograd (mul saves its operands): b is added in place
+        return new NDList(y.mul(g).addi(b));
     }
 
     /** {@inheritDoc} */

@@ -1,6 +1,8 @@
 package lddgan.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -22,6 +24,31 @@ public final class Scalars {
     public static NDArray times(NDArray x, double value) {
         try (NDArray scalar = scalar(x, value)) {
             return x.mul(scalar);
+        }
+    }
+
+    /**
+     * x *= value in place, with an engine-owned scalar; returns x. Safe under autograd when x itself is not saved for a
+     * backward pass (a sum, as a residual connection's, is not).
+     */
+    public static NDArray timesInPlace(NDArray x, double value) {
+        try (NDArray scalar = scalar(x, value)) {
+            return x.muli(scalar);
+        }
+    }
+
+    /**
+     * A constant array whose memory the engine owns: {@code NDManager.create(float[])} lends the engine a Java
+     * buffer (no copy), which may be freed once the array is closed, even though an operation that saved it for its
+     * backward pass (a convolution's kernel) still points into it. With every block in a memory scope of its own
+     * ({@link ComposedBlock#run}), such a constant is closed before the backward pass runs: garbage gradients, NaN
+     * losses (seen in the training benchmark at step 2). Use this for any constant an operation under autograd
+     * consumes.
+     */
+    public static NDArray constant(NDManager manager, float[] values, Shape shape, DataType type) {
+        try (NDArray borrowed = manager.create(values, shape); NDArray typed = borrowed.toType(type, false)) {
+            // toType may return the same storage (same type, or DJL's to() without a copy): clone into engine memory
+            return typed.duplicate();
         }
     }
 

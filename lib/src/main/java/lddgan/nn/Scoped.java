@@ -1,7 +1,13 @@
 package lddgan.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Runs an NDArray computation in its own memory scope (DEVELOPERS.md "DJL hygiene"): the input is borrowed into a
@@ -20,11 +26,24 @@ public final class Scoped {
 
     /** {@code op(input)}, attached to {@code input}'s manager; the intermediates are closed. */
     public static NDArray apply(NDArray input, Operation op) {
-        NDManager owner = input.getManager();
+        return apply(new NDArray[] {input}, scope -> op.apply(input, scope));
+    }
+
+    /**
+     * {@code op()} on borrowed {@code inputs}: each input is attached to a sub-manager of the first input's manager
+     * for the call (and returned to its own manager after), so every array {@code op} creates from them lands there
+     * and is freed on return; the result is attached to the first input's manager (left alone when it is one of the
+     * inputs).
+     */
+    public static NDArray apply(NDArray[] inputs, Function<NDManager, NDArray> op) {
+        NDManager owner = inputs[0].getManager();
         try (NDManager scope = owner.newSubManager()) {
-            input.tempAttach(scope);
-            NDArray result = op.apply(input, scope);
-            if (result != input) {
+            // NDArray.equals compares contents: the inputs are told apart by identity
+            Set<NDArray> borrowed = Collections.newSetFromMap(new IdentityHashMap<>());
+            borrowed.addAll(Arrays.asList(inputs));
+            new NDList(borrowed).tempAttach(scope);
+            NDArray result = op.apply(scope);
+            if (!borrowed.contains(result)) {
                 result.attach(owner);
             }
             return result;

@@ -47,7 +47,7 @@ public final class SinusoidalEmbedding {
         float[] freqs = frequencies(dim);
         // 1. k * freq_i as an (N, half) array
         NDArray angles = steps.toType(DataType.FLOAT32, false).reshape(-1, 1)
-                .mul(manager.create(freqs, new Shape(1, freqs.length)));
+                .mul(Scalars.constant(manager, freqs, new Shape(1, freqs.length), DataType.FLOAT32));
         // 2. [sin, cos] along the features
         NDArray embedding = angles.sin().concat(angles.cos(), 1);
         // 3. zero column when dim is odd

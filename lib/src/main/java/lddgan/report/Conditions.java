@@ -9,6 +9,7 @@ import java.util.Objects;
 import lddgan.config.Profile;
 import lddgan.config.RunEnvironment;
 import lddgan.metrics.FidConventions;
+import lddgan.metrics.PeakMemory;
 
 /**
  * The conditions under which a number was produced. Every reported number carries them (DEVELOPERS.md "Honest
@@ -36,10 +37,18 @@ public record Conditions(String profile, String dataset, int datasetSize, String
         extras = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extras));
     }
 
-    /** Conditions of a run on this machine now, with the current engine's versions. */
+    /**
+     * The condition recording the peak resident memory (MiB) of the process that wrote the result, up to the moment it
+     * was written: for a notebook, its kernel's peak so far (issue 22, item 5).
+     */
+    public static final String PEAK_RESIDENT = "process peak resident MiB so far";
+
+    /** Conditions of a run on this machine now, with the current engine's versions and the process's peak memory. */
     public static Conditions of(Profile profile, String dataset, int datasetSize, Device device, long seed, double wallTimeSeconds) {
+        Map<String, Object> extras = new LinkedHashMap<>();
+        PeakMemory.processPeakMebibytes().ifPresent(mib -> extras.put(PEAK_RESIDENT, Math.round(mib)));
         return new Conditions(profile.id(), dataset, datasetSize, RunEnvironment.describe(device), seed, RunEnvironment.versions(), wallTimeSeconds,
-                Map.of(), Instant.now().toString());
+                extras, Instant.now().toString());
     }
 
     /** A copy with one more condition (for example "extractor", "samples", "steps"). */

@@ -69,7 +69,7 @@ public final class PaperTables {
             time.append(e.time().meanSeconds());
             timeStd.append(e.time().stdSeconds());
         }
-        labels.forEach(label -> paperTime.append(paperTable.get(label)[3]));
+        labels.forEach(label -> paperTime.append(printed(paperTable, label)[3]));
         // columns are filled before they join the table: Tablesaw pads a column added to a non-empty table
         return paperColumns(metrics(title, "model", labels, rows).addColumns(nfe, time, timeStd), labels, paperTable)
                 .addColumns(paperTime);
@@ -80,10 +80,15 @@ public final class PaperTables {
         DoubleColumn fid = DoubleColumn.create("paper_FID");
         DoubleColumn recall = DoubleColumn.create("paper_recall");
         for (String label : labels) {
-            fid.append(paperTable.get(label)[0]);
-            recall.append(paperTable.get(label)[1]);
+            fid.append(printed(paperTable, label)[0]);
+            recall.append(printed(paperTable, label)[1]);
         }
         return t.addColumns(fid, recall);
+    }
+
+    /** The paper's printed row of a label; NaN throughout for a row the paper has not (the real-data row). */
+    private static double[] printed(Map<String, double[]> paperTable, String label) {
+        return paperTable.getOrDefault(label, new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN});
     }
 
     /** Table 6's analogue: LDDGAN trained three ways, ours and the paper's FID / recall. */
@@ -133,15 +138,66 @@ public final class PaperTables {
                 curve.stream().mapToDouble(GanEvaluation::fid).toArray(), target);
     }
 
-    /** Figure 3, our panel: FID against sampling time of a batch of 100 (this machine), one point per model. */
-    public static XYChart figure3Ours(List<String> labels, List<GanEvaluation> rows, String device) {
-        XYChart chart = Charts.line("Ours: FID vs sampling time (" + device + ")", "seconds per batch of 100",
-                MetricLabel.FID.label(SampleQualityColumns.proxy(rows)), 560, 380);
+    /**
+     * Figure 3, our panel: FID against sampling time of a batch of 100 (this machine), one point per model at its
+     * mean over training seeds with the seeds' standard deviation as error bars, and the real-data row's FID (the
+     * floor at this extractor and sample count) as a dashed line.
+     *
+     * @param summary a {@link SeedTable#summary} of {@link #table3} rows (or of notebook 05's samplers: {@code key},
+     *     time_s, FID and FID seed-sd, seeds), the real-data row (no sampling time) included or not
+     * @param key the label column ("model", "sampler")
+     * @param proxy whether the FIDs are offline proxies (the column's name)
+     */
+    public static XYChart figure3Ours(Table summary, String key, boolean proxy, String device) {
+        String fid = MetricLabel.FID.label(proxy);
+        XYChart chart = Charts.line("Ours: FID vs sampling time (" + device + "), mean +- sd over seeds",
+                "seconds per batch of 100", fid, 560, 380);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        for (int i = 0; i < rows.size(); i++) {
-            chart.addSeries(labels.get(i), new double[] {rows.get(i).time().meanSeconds()}, new double[] {rows.get(i).fid()});
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        double floor = Double.NaN;
+        for (int r = 0; r < summary.rowCount(); r++) {
+            double time = summary.doubleColumn("time_s").getDouble(r);
+            double value = summary.doubleColumn(fid).getDouble(r);
+            if (Double.isNaN(time)) {
+                floor = value;
+                continue;
+            }
+            lo = Math.min(lo, time);
+            hi = Math.max(hi, time);
+            int seeds = summary.intColumn(SeedTable.SEEDS).getInt(r);
+            chart.addSeries(summary.stringColumn(key).get(r) + " (n = " + seeds + ")", new double[] {time},
+                    new double[] {value}, new double[] {summary.doubleColumn(fid + SeedTable.SD_SUFFIX).getDouble(r)});
+        }
+        if (!Double.isNaN(floor) && lo <= hi) {
+            XYSeries line = chart.addSeries("real data (held-out): the floor", new double[] {lo, hi}, new double[] {floor, floor});
+            line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            line.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+            line.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
         }
         return chart;
+    }
+
+    /**
+     * One seed's convergence table (Appendix C): per model the target FID (1.1 x the best final FID of the models,
+     * {@link EpochsToConverge#target}), its final FID and the first evaluated epoch at which it reached the target
+     * (NaN, written as null: not within the budget); stacked over seeds ({@link SeedTable}) for the ordering claims.
+     *
+     * @param curves model to its evaluations in training order
+     */
+    public static Table convergenceTable(Map<String, List<GanEvaluation>> curves, int stepsPerEpoch) {
+        double target = EpochsToConverge.target(curves.values().stream()
+                .mapToDouble(c -> c.get(c.size() - 1).fid()).toArray());
+        DoubleColumn finals = DoubleColumn.create("final_FID");
+        DoubleColumn targets = DoubleColumn.create("target_FID");
+        DoubleColumn epochs = DoubleColumn.create("epochs_to_target");
+        curves.values().forEach(c -> {
+            finals.append(c.get(c.size() - 1).fid());
+            targets.append(target);
+            epochs.append(epochsToReach(c, target, stepsPerEpoch));
+        });
+        return Table.create("Epochs to the target FID (1.1 x the best final FID)").addColumns(
+                StringColumn.create("model", curves.keySet()), finals, targets, epochs);
     }
 
     /** Figure 3, the paper's panel: Table 3's FID against time (RTX A5000), log time axis. */
@@ -156,26 +212,38 @@ public final class PaperTables {
     }
 
     /**
-     * Figure 2 as used: the reconstruction weight per epoch of a configuration (the code's Weighted Learning for
-     * LDDGAN), beside the paper's printed formula (Eq. (9)) over the same N.
+     * Figure 2 as used: the reconstruction weight of a configuration over its run (the code's Weighted Learning for
+     * LDDGAN), beside the paper's printed formula (Eq. (9)) on the same clock: per epoch over N as the reference code
+     * when {@code runSteps} = 0 (the paper profile), against the epoch; else per step from the fraction of the run done
+     * ({@link ReconstructionWeighting#weightAtStep}), against the step, at most 1,001 points. The last point is the
+     * end of the sweep.
      *
      * @param used the configuration's weighting ({@code TrainingConfig.reconstruction()})
-     * @param n the run's epochs N
+     * @param n the configuration's N in epochs
      * @param recWeight the configuration's rec_weight
      * @param wlDelta the configuration's Weighted Learning delta
+     * @param stepsPerEpoch steps of one epoch
+     * @param runSteps the run's length in steps ({@code TrainingConfig.runSteps}), or 0 for per-epoch weights
      */
-    public static XYChart lambdaCurve(ReconstructionWeighting used, int n, double recWeight, double wlDelta) {
-        double[] epochs = new double[n + 1];
-        double[] lambda = new double[n + 1];
-        double[] printed = new double[n + 1];
-        for (int e = 0; e <= n; e++) {
-            epochs[e] = e;
-            lambda[e] = used.weight(e, n, recWeight, wlDelta);
-            printed[e] = ReconstructionWeighting.WEIGHTED_LEARNING_PRINTED.weight(e, n, recWeight, wlDelta);
+    public static XYChart lambdaCurve(ReconstructionWeighting used, int n, double recWeight, double wlDelta, int stepsPerEpoch,
+            long runSteps) {
+        long total = runSteps > 0 ? runSteps : (long) n * stepsPerEpoch;
+        long stride = runSteps > 0 ? Math.max(1, (total + 999) / 1000) : stepsPerEpoch;
+        int points = (int) ((total + stride - 1) / stride) + 1;
+        double[] x = new double[points];
+        double[] lambda = new double[points];
+        double[] printed = new double[points];
+        for (int i = 0; i < points; i++) {
+            long step = Math.min(total, i * stride);
+            x[i] = runSteps > 0 ? step : step / (double) stepsPerEpoch;
+            lambda[i] = used.weightAtStep(step, stepsPerEpoch, n, runSteps, recWeight, wlDelta);
+            printed[i] = ReconstructionWeighting.WEIGHTED_LEARNING_PRINTED.weightAtStep(step, stepsPerEpoch, n, runSteps,
+                    recWeight, wlDelta);
         }
-        XYChart chart = Charts.line("Weighted Learning: lambda per epoch (N = " + n + ")", "epoch", "lambda", 560, 320);
-        chart.addSeries("as used (" + used + ")", epochs, lambda);
-        chart.addSeries("paper's printed Eq. (9)", epochs, printed);
+        String clock = runSteps > 0 ? "per step over the run's " + runSteps + " steps" : "per epoch (N = " + n + ")";
+        XYChart chart = Charts.line("Weighted Learning: lambda " + clock, runSteps > 0 ? "step" : "epoch", "lambda", 560, 320);
+        chart.addSeries("as used (" + used + ")", x, lambda);
+        chart.addSeries("paper's printed Eq. (9)", x, printed);
         return chart;
     }
 }

@@ -2,6 +2,7 @@ package lddgan.space;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import lddgan.nn.Scalars;
 import lddgan.nn.Scoped;
 
 /**
@@ -50,7 +51,7 @@ public final class HaarWavelet {
         long h = s.get(2) / 2;
         long w = s.get(3) / 2;
         return Scoped.apply(x, (in, scope) -> {
-            NDArray matrix = scope.create(BANDS, new Shape(4, 4));
+            NDArray matrix = Scalars.constant(scope, BANDS, new Shape(4, 4), in.getDataType());
             // (N, C, h, 2, w, 2) -> (N, C, h, w, 2, 2) -> (N, C, h, w, 4): pixels a, b, c, d per block
             NDArray pixels = in.reshape(n, c, h, 2, w, 2).transpose(0, 1, 2, 4, 3, 5).reshape(n, c, h, w, 4);
             // band_j = sum_p BANDS[j][p] pixel_p; then (N, C, h, w, 4) -> (N, 4, C, h, w) -> (N, 4C, h, w)
@@ -75,7 +76,7 @@ public final class HaarWavelet {
         long h = s.get(2);
         long w = s.get(3);
         return Scoped.apply(bands, (in, scope) -> {
-            NDArray matrix = scope.create(BANDS, new Shape(4, 4));
+            NDArray matrix = Scalars.constant(scope, BANDS, new Shape(4, 4), in.getDataType());
             // (N, 4C, h, w) -> (N, 4, C, h, w) -> (N, C, h, w, 4): bands LL, LH, HL, HH per block
             NDArray perBlock = in.reshape(n, 4, c, h, w).transpose(0, 2, 3, 4, 1);
             // pixel_p = sum_j BANDS[j][p] band_j; (N, C, h, w, 2, 2) -> (N, C, h, 2, w, 2) -> (N, C, 2h, 2w)

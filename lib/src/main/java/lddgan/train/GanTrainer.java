@@ -47,8 +47,9 @@ import lddgan.optim.ExponentialMovingAverage;
  *   <li><b>G step</b>: fresh k, pair and z, D frozen; L_G = mean softplus(-D(x'_k, k, x_{k+1})) + w mean |x0' - x0|;
  *       one Adam step of G; the EMA of G is updated.
  * </ol>
- * Learning rates and w are set per epoch ({@link TrainingConfig#generatorLearningRate}, {@link
- * TrainingConfig#reconstructionWeight}). An epoch is floor(|data| / batch) steps over a fresh permutation
+ * Learning rates are set per epoch ({@link TrainingConfig#generatorLearningRate}); w per epoch as well, or, when the
+ * builder was given the run's length ({@link Builder#runSteps}, the reduced profiles), per step from the fraction of
+ * the run done ({@link TrainingConfig#reconstructionWeight(long, int, long)}). An epoch is floor(|data| / batch) steps over a fresh permutation
  * (the reference's {@code drop_last=True}).
  *
  * <p>Randomness is a function of (seed, step): the engine is reseeded before every step and before
@@ -76,6 +77,7 @@ public final class GanTrainer extends TrainerBase {
     private final ExponentialMovingAverage ema;
     private final R1Penalty r1;
     private final R1Penalty.Critic critic;
+    private final long runSteps;
 
     private GanTrainer(Builder b) throws IOException {
         super(b.config.name(), b.config.batchSize(), b.data, b.config.toJson(), b.space.name(), b.space.firstStage(), b);
@@ -83,6 +85,7 @@ public final class GanTrainer extends TrainerBase {
         this.space = b.space;
         this.devices = b.devices == null ? List.of(Engine.getInstance().defaultDevice()) : List.copyOf(b.devices);
         this.r1 = b.r1;
+        this.runSteps = b.runSteps;
         checkData();
         this.schedule = FewStepVpSchedule.of(config.numSteps());
         this.posterior = schedule.posterior();
@@ -216,7 +219,7 @@ public final class GanTrainer extends TrainerBase {
         Engine.getInstance().setRandomSeed(stepSeed(step));
         double lrD = config.discriminatorLearningRate(epoch);
         double lrG = config.generatorLearningRate(epoch);
-        double w = config.reconstructionWeight(epoch);
+        double w = config.reconstructionWeight(step, stepsPerEpoch, runSteps);
         boolean applyR1 = config.r1Gamma() > 0 && step % config.lazyReg() == 0;
         double[] d;
         double[] g;
@@ -344,6 +347,7 @@ public final class GanTrainer extends TrainerBase {
         private final ImageSet data;
         private List<Device> devices;
         private R1Penalty r1 = new R1Penalty();
+        private long runSteps;
 
         private Builder(TrainingConfig config, DataSpace space, ImageSet data) {
             this.config = Objects.requireNonNull(config, "config");
@@ -368,6 +372,18 @@ public final class GanTrainer extends TrainerBase {
         /** The R1 implementation (default: {@link R1Penalty#DEFAULT_RELATIVE_STEP}). */
         public Builder r1(R1Penalty value) {
             this.r1 = Objects.requireNonNull(value, "r1");
+            return this;
+        }
+
+        /**
+         * The run's length for Weighted Learning's lambda ({@link TrainingConfig#runSteps(lddgan.config.Profile, long)}): 0 (the
+         * default) sets it per epoch as the reference code does, a positive value per step from the fraction done.
+         */
+        public Builder runSteps(long value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("runSteps must be >= 0, got " + value);
+            }
+            this.runSteps = value;
             return this;
         }
 

@@ -202,6 +202,30 @@ public record TrainingConfig(
         return reconstruction.weight(epoch, epochs, recWeight, wlDelta);
     }
 
+    /**
+     * The generator's loss weight w at a step of a run ({@link ReconstructionWeighting#weightAtStep}): per epoch over N
+     * as the reference code when {@code runSteps} = 0, else from the fraction of the run done (the reduced profiles,
+     * {@link #runSteps(Profile, long)}).
+     *
+     * @param step the 0-based step about to be taken
+     * @param stepsPerEpoch steps of one epoch
+     * @param runSteps the run's length in steps, or 0 for per-epoch weights
+     */
+    public double reconstructionWeight(long step, int stepsPerEpoch, long runSteps) {
+        return reconstruction.weightAtStep(step, stepsPerEpoch, epochs, runSteps, recWeight, wlDelta);
+    }
+
+    /**
+     * The {@code runSteps} of {@link #reconstructionWeight(long, int, long)} for a run of {@code steps} steps at a
+     * profile: 0 (per epoch, as the reference code) at the paper profile, the run's length below it.
+     */
+    public static long runSteps(Profile profile, long steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("a run has at least one step, got " + steps);
+        }
+        return profile == Profile.PAPER ? 0 : steps;
+    }
+
     /** The generator's learning rate in an epoch. */
     public double generatorLearningRate(int epoch) {
         return lrSchedule.at(epoch, epochs, lrG, lrMin);

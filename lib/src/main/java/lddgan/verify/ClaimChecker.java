@@ -60,7 +60,8 @@ public final class ClaimChecker {
         }
         return switch (claim.kind()) {
             case EXACT -> exact(claim, reference, f.get(), committedShown, freshShown);
-            case ORDERING -> ordering(claim, reference, f.get(), committedShown, freshShown);
+            case FITTED -> fitted(claim, f.get(), committedShown, freshShown);
+            case ORDERING -> ordering(claim, f.get(), committedShown, freshShown);
             case BAND -> band(claim, reference, f.get(), committedShown, freshShown);
         };
     }
@@ -78,14 +79,21 @@ public final class ClaimChecker {
                         + (committedHeld ? " (the committed run matched it)" : ""));
     }
 
-    private static Outcome ordering(Claim claim, JsonNode committed, JsonNode fresh, String cShown, String fShown) {
-        boolean holds = increasing(claim, fresh);
-        if (holds) {
-            return new Outcome(claim, Verdict.REPRODUCED, cShown, fShown, "the values increase in the stated order");
-        }
-        boolean committedHeld = committed != null && increasing(claim, committed);
-        return new Outcome(claim, Verdict.NOT_REPRODUCED, cShown, fShown, "the values do not increase in the stated order"
-                + (committedHeld ? "; the committed run's did (an ordering is a finding, not a regression: see the bands)" : ""));
+    private static Outcome fitted(Claim claim, JsonNode fresh, String cShown, String fShown) {
+        double value = ResultLocator.parse(claim.field()).number(fresh);
+        boolean held = claim.tolerance().within(value, claim.expected());
+        return new Outcome(claim, held ? Verdict.FITTED : Verdict.REGRESSION, cShown, fShown, held
+                ? "chosen to equal " + number(claim.expected()) + " " + claim.tolerance() + ", so it is no evidence"
+                : "the fitted value left " + number(claim.expected()) + " " + claim.tolerance());
+    }
+
+    private static Outcome ordering(Claim claim, JsonNode fresh, String cShown, String fShown) {
+        OrderingRule.Judgement j = OrderingRule.judge(samples(claim, fresh), claim.resolution());
+        return new Outcome(claim, j.verdict(), cShown, fShown, j.detail());
+    }
+
+    private static List<SeedSample> samples(Claim claim, JsonNode root) {
+        return claim.ascending().stream().map(l -> SeedSample.of(ResultLocator.parse(l).numbers(root))).toList();
     }
 
     private Outcome band(Claim claim, JsonNode committed, JsonNode fresh, String cShown, String fShown) {
@@ -125,19 +133,6 @@ public final class ClaimChecker {
         return differences.isEmpty() ? null : "committed and fresh runs differ in " + String.join(", ", differences);
     }
 
-    private static boolean increasing(Claim claim, JsonNode root) {
-        double previous = Double.NEGATIVE_INFINITY;
-        for (String locator : claim.ascending()) {
-            double v = ResultLocator.parse(locator).number(root);
-            v = Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
-            if (!(v > previous)) {
-                return false;
-            }
-            previous = v;
-        }
-        return true;
-    }
-
     private static String shownOrNull(Claim claim, JsonNode root) {
         try {
             return show(claim, root);
@@ -150,11 +145,7 @@ public final class ClaimChecker {
         if (claim.kind() != Claim.Kind.ORDERING) {
             return number(ResultLocator.parse(claim.field()).number(root));
         }
-        List<String> parts = new ArrayList<>();
-        for (String locator : claim.ascending()) {
-            parts.add(number(ResultLocator.parse(locator).number(root)));
-        }
-        return String.join(" < ", parts);
+        return String.join(" < ", samples(claim, root).stream().map(SeedSample::toString).toList());
     }
 
     /** A number as the report shows it: up to 6 significant digits; NaN (a null) as "not reached". */

@@ -81,7 +81,7 @@ public record ClaimSet(Path source, List<Claim> claims) {
         try {
             kind = Claim.Kind.valueOf(kindText.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException ex) {
-            throw new IllegalArgumentException("field 'kind': expected exact, ordering or band, got '" + kindText + "'");
+            throw new IllegalArgumentException("field 'kind': expected exact, ordering, fitted or band, got '" + kindText + "'");
         }
         String file = text(e, "file");
         if (file.startsWith("/") || file.contains("..") || !file.endsWith(".json")) {
@@ -101,7 +101,7 @@ public record ClaimSet(Path source, List<Claim> claims) {
             ResultLocator.parse(field);
         }
         double expected = Double.NaN;
-        if (kind == Claim.Kind.EXACT) {
+        if (kind == Claim.Kind.EXACT || kind == Claim.Kind.FITTED) {
             JsonNode x = e.get("expected");
             if (x == null || !x.isNumber()) {
                 throw new IllegalArgumentException("field 'expected': an exact claim needs the number it must equal");
@@ -129,8 +129,15 @@ public record ClaimSet(Path source, List<Claim> claims) {
                 }
             }
         }
+        double resolution = Double.NaN;
+        if (e.has("resolution")) {
+            if (!e.get("resolution").isNumber()) {
+                throw new IllegalArgumentException("field 'resolution': expected a positive number, got " + e.get("resolution"));
+            }
+            resolution = e.get("resolution").asDouble();
+        }
         return new Claim(id, notebook, kind, text(e, "statement"), text(e, "paper"), file, field, ascending, expected,
-                tolerance, profiles, e.hasNonNull("note") ? e.get("note").asText() : "");
+                tolerance, profiles, e.hasNonNull("note") ? e.get("note").asText() : "", resolution);
     }
 
     private static String text(JsonNode e, String name) {

@@ -67,7 +67,45 @@ public record ResultLocator(String text, List<String> segments) {
      * @throws IllegalArgumentException when nothing is there or it is not a number or null
      */
     public double number(JsonNode root) {
-        JsonNode n = find(root);
+        return numberAt(find(root));
+    }
+
+    /**
+     * Every number the locator points at when each {@code [key=value]} segment takes every matching row, in file
+     * order: the per-seed values of a quantity ({@code result/[model=LDDGAN]/FID} in a table with one row per model
+     * and seed).
+     *
+     * @throws IllegalArgumentException when nothing matches, naming the segment, or a match is not a number or null
+     */
+    public List<Double> numbers(JsonNode root) {
+        List<JsonNode> nodes = List.of(root);
+        for (String s : segments) {
+            List<JsonNode> next = new ArrayList<>();
+            for (JsonNode node : nodes) {
+                Matcher m = SELECT.matcher(s);
+                if (m.matches() && node.isArray()) {
+                    node.forEach(e -> {
+                        if (e.has(m.group(1)) && e.get(m.group(1)).asText().equals(m.group(2))) {
+                            next.add(e);
+                        }
+                    });
+                } else {
+                    JsonNode one = step(node, s);
+                    if (one != null) {
+                        next.add(one);
+                    }
+                }
+            }
+            if (next.isEmpty()) {
+                find(root); // throws, naming the segment that found nothing
+                throw new IllegalArgumentException("'" + text + "': nothing at '" + s + "'");
+            }
+            nodes = next;
+        }
+        return nodes.stream().map(this::numberAt).toList();
+    }
+
+    private double numberAt(JsonNode n) {
         if (n.isNull()) {
             return Double.NaN;
         }

@@ -88,9 +88,14 @@ public final class Verify {
                     wall).withNote(a.getOrDefault("note", ""));
             Path dir = Path.of(a.get("out"));
             report.write(dir);
-            for (ClaimChecker.Outcome o : report.outcomes()) {
-                out.printf("[verify] %-18s %-40s %s%n", o.verdict().label(), o.claim().id(),
-                        o.verdict() == Verdict.REPRODUCED ? "" : o.detail());
+            out.println("[verify] ordering rule: " + OrderingRule.TEXT);
+            for (VerificationReport.Section sec : report.sections()) {
+                out.println("[verify] -- " + sec.title());
+                for (ClaimChecker.Outcome o : sec.outcomes()) {
+                    out.printf("[verify] %-28s %-36s %s%s%n", o.verdict().label(), o.claim().id(),
+                            o.claim().kind() == Claim.Kind.ORDERING ? o.fresh() + "; " : "",
+                            o.verdict() == Verdict.REPRODUCED && o.claim().kind() != Claim.Kind.ORDERING ? "" : o.detail());
+                }
             }
             for (NumberComparison n : report.numbers()) {
                 out.printf("[verify] numbers %-44s %4d compared, %4d bit-identical%s%n", n.file(), n.compared(),

@@ -26,9 +26,10 @@ class ExperimentTest {
         assertEquals("02", cpu.runPrefix());
         assertEquals(Profile.CPU, cpu.profile());
         assertEquals(List.of("ddgan-cifar10", "wddgan-cifar10", "lddgan-cifar10"), List.copyOf(cpu.budget().steps().keySet()));
-        assertEquals(120, cpu.budget().steps("ddgan-cifar10"));
-        assertEquals(480, cpu.budget().steps("wddgan-cifar10"));
-        assertEquals(480, cpu.budget().steps("lddgan-cifar10"));
+        // make calibrate PROFILE=cpu SECONDS=240 on this machine: 0.881, 2.743, 2.458 steps/s
+        assertEquals(211, cpu.budget().steps("ddgan-cifar10"));
+        assertEquals(658, cpu.budget().steps("wddgan-cifar10"));
+        assertEquals(590, cpu.budget().steps("lddgan-cifar10"));
         assertEquals(1000, cpu.budget().samples());
         assertEquals(new TimingProtocol(100, 1, 5), cpu.budget().timing());
         MainComparisonBudget smoke = Experiment.load(MAIN, Profile.SMOKE, MainComparisonBudget.class).budget();
@@ -46,9 +47,16 @@ class ExperimentTest {
         FirstStageBudget ae = Experiment.load("01-autoencoder", Profile.SMOKE, FirstStageBudget.class).budget();
         assertEquals(new FirstStageBudget(4, 128), ae);
         KlAblationBudget kl = Experiment.load("03-kl-ablation", Profile.CPU, KlAblationBudget.class).budget();
-        assertEquals(new KlAblationBudget(4, 323, 0, 360, 1000, new TimingProtocol(100, 1, 3)), kl);
+        assertEquals(new KlAblationBudget(4, 323, 0, List.of(0L, 1L, 2L), 360, 1000, new TimingProtocol(100, 1, 3)), kl);
+        assertEquals(List.of(0L), Experiment.load("03-kl-ablation", Profile.SMOKE, KlAblationBudget.class).budget().seeds());
+        assertEquals(List.of(0L, 1L, 2L), Experiment.load("02-main-results", Profile.CPU, MainComparisonBudget.class)
+                .budget().seeds());
+        IllegalArgumentException repeated = assertThrows(IllegalArgumentException.class,
+                () -> new KlAblationBudget(4, 323, 0, List.of(0L, 0L), 360, 1000, new TimingProtocol(100, 1, 3)));
+        assertTrue(repeated.getMessage().contains("'seeds'") && repeated.getMessage().contains("[0, 0]"), repeated.getMessage());
         Experiment<BackboneBudget> backbone = Experiment.load("04-backbone", Profile.CPU, BackboneBudget.class);
         assertEquals("04", backbone.runPrefix());
+        assertEquals(List.of(0L, 1L, 2L), backbone.budget().seeds());
         assertEquals(List.of(161L, 322L, 483L, 644L), backbone.budget().evaluateAt(161));
         assertEquals(List.of(2L, 4L), Experiment.load("04-backbone", Profile.SMOKE, BackboneBudget.class).budget().evaluateAt(161));
         assertEquals(20 * 100 * 161L, Experiment.load("04-backbone", Profile.PAPER, BackboneBudget.class).budget()
@@ -57,7 +65,14 @@ class ExperimentTest {
         assertEquals(List.of(10, 20, 50, 100), ld.ddimSteps());
         assertEquals(TimingProtocol.onEvaluationBatches(100, 1, 4), ld.timingFor(50));
         assertEquals(new TimingProtocol(100, 1, 3), ld.timingFor(20));
-        assertEquals(100, ld.ddpmSamples());
+        assertEquals(500, ld.ddpmSamples(), "one sample count per table: DDPM's five timed batches");
+        assertEquals(List.of(0L, 1L, 2L), ld.seeds());
+        IllegalArgumentException mixed = assertThrows(IllegalArgumentException.class, () -> new LatentDiffusionBudget(
+                1500, List.of(0L), 500, List.of(10), 50, 1000, 50, new TimingProtocol(100, 1, 3),
+                TimingProtocol.onEvaluationBatches(100, 1, 4), TimingProtocol.onEvaluationBatches(100, 0, 1),
+                List.of(1.0), 20, TimingProtocol.onEvaluationBatches(100, 1, 2)));
+        assertTrue(mixed.getMessage().contains("'ddpmTiming'") && mixed.getMessage().contains("100 samples")
+                && mixed.getMessage().contains("'samples' is 500"), mixed.getMessage());
         assertEquals(300, ld.guidanceSamples());
         assertEquals(List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0), ld.guidanceScales());
         LatentDiffusionBudget ldSmoke = Experiment.load("05-latent-diffusion", Profile.SMOKE, LatentDiffusionBudget.class).budget();
@@ -126,7 +141,7 @@ class ExperimentTest {
 
     @Test
     void invalidValuesAndUnknownPresetsAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new BackboneBudget(2, 2, 1, 64,
+        assertThrows(IllegalArgumentException.class, () -> new BackboneBudget(2, 2, 1, List.of(0L), 64,
                 new TimingProtocol(100, 0, 2), new TimingProtocol(100, 0, 2)));
         assertThrows(IllegalArgumentException.class, () -> new FirstStageBudget(0, 0));
         var e = assertThrows(IllegalArgumentException.class,

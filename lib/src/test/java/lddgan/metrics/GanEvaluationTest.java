@@ -132,4 +132,30 @@ class GanEvaluationTest {
             assertTrue(scored.summary().startsWith("FID ") && scored.summary().contains(", IS "), scored.summary());
         }
     }
+
+    @Test
+    void theRealDataRowOfTheReferenceImagesIsAtTheFloorAndCeiling() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            m.getEngine().setRandomSeed(0);
+            NDArray images = m.randomUniform(-1, 1, new Shape(64, 3, 4, 4));
+            lddgan.data.ImageSet heldOut = lddgan.data.ImageSet.fromImages("held out", images);
+            ChannelMoments extractor = new ChannelMoments();
+            // the reference and real features of the very same (quantised) images: FID 0, precision = recall = 1
+            NDArray real = extractor.features(heldOut, 64, m);
+            FeatureStatistics reference = new FeatureMoments(6).add(real).statistics("real", extractor.id());
+            GanEvaluation e = GanEvaluation.realData("real data", heldOut, extractor, reference, real, 64, m, 5);
+            assertEquals(0, e.fid(), 1e-3);
+            assertEquals(1, e.precision());
+            assertEquals(1, e.recall());
+            assertEquals(64, e.samples());
+            assertEquals(0, e.nfe());
+            assertTrue(Double.isNaN(e.time().meanSeconds()));
+            assertFalse(e.summary().contains("s per batch"), e.summary());
+            // one sample count per table: fewer held-out images than samples is refused, naming both
+            IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
+                    () -> GanEvaluation.realData("real data", heldOut, extractor, reference, real, 100, m, 5));
+            assertTrue(x.getMessage().contains("needs 100 held-out images") && x.getMessage().contains("has 64"),
+                    x.getMessage());
+        }
+    }
 }

@@ -96,6 +96,44 @@ class FirTest {
         }
     }
 
+    /**
+     * The polyphase upsampling keeps every channel and sample apart: on (2, 3, 6, 6) each (sample, channel) plane equals
+     * the direct upfirdn2d of that plane alone.
+     */
+    @Test
+    void upsampleKeepsChannelsApart() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            m.getEngine().setRandomSeed(5);
+            int h = 6;
+            NDArray x = m.randomNormal(new Shape(2, 3, h, h));
+            NDArray up = Fir.upsample(x);
+            assertEquals(new Shape(2, 3, 2 * h, 2 * h), up.getShape());
+            for (int n = 0; n < 2; n++) {
+                for (int c = 0; c < 3; c++) {
+                    float[] plane = x.get(n + ", " + c).toFloatArray();
+                    assertArrayEquals(upfirdn(plane, h, 2, 1, 2, 1, Fir.kernel2d(4f)),
+                            up.get(n + ", " + c).toFloatArray(), 1e-5f, "sample " + n + ", channel " + c);
+                }
+            }
+        }
+    }
+
+    /** Phase (0, 0) sees x[i-1], x[i] with taps 1/4, 3/4 per axis; phase (1, 1) sees x[i], x[i+1] with 3/4, 1/4. */
+    @Test
+    void phaseWeightsByHand() {
+        float[] p = Fir.phaseWeights();
+        float[] even = {1 / 4f, 3 / 4f, 0};
+        float[] odd = {0, 3 / 4f, 1 / 4f};
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                assertEquals(even[i] * even[j], p[3 * i + j], 1e-7f);
+                assertEquals(even[i] * odd[j], p[9 + 3 * i + j], 1e-7f);
+                assertEquals(odd[i] * even[j], p[18 + 3 * i + j], 1e-7f);
+                assertEquals(odd[i] * odd[j], p[27 + 3 * i + j], 1e-7f);
+            }
+        }
+    }
+
     @Test
     void convDownsampleHalvesResolution() {
         try (NDManager m = NDManager.newBaseManager()) {

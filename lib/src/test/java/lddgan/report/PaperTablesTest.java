@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import lddgan.experiment.TrainingSetup;
 import lddgan.metrics.GanEvaluation;
 import lddgan.train.GanTrainer;
@@ -63,7 +64,7 @@ class PaperTablesTest {
     @Test
     void lambdaCurveSweepsFromNearOneToNearZeroOverTheRunsEpochs() {
         TrainingConfig c = TrainingConfig.preset("lddgan-cifar10", Profile.SMOKE).withEpochs(4);
-        XYChart chart = PaperTables.lambdaCurve(c.reconstruction(), c.epochs(), c.recWeight(), c.wlDelta());
+        XYChart chart = PaperTables.lambdaCurve(c.reconstruction(), c.epochs(), c.recWeight(), c.wlDelta(), 10, 0);
         double[] used = chart.getSeriesMap().values().iterator().next().getYData();
         assertEquals(5, used.length);
         // the code: phi from -6 to +6, lambda = 1 - sigmoid(phi)
@@ -72,6 +73,19 @@ class PaperTablesTest {
         assertEquals(1 - 1 / (1 + Math.exp(-6)), used[4], 1e-9);
         double[] printed = chart.getSeriesMap().get("paper's printed Eq. (9)").getYData();
         assertEquals(0.5, printed[4], 1e-9);
+    }
+
+    @Test
+    void lambdaCurveOfAReducedProfileRunIsDrawnPerStep() {
+        TrainingConfig c = TrainingConfig.preset("lddgan-cifar10", Profile.SMOKE).withEpochs(3);
+        XYChart chart = PaperTables.lambdaCurve(c.reconstruction(), c.epochs(), c.recWeight(), c.wlDelta(), 10, 30);
+        XYSeries used = chart.getSeriesMap().values().iterator().next();
+        assertEquals(31, used.getYData().length);
+        assertEquals(15, used.getXData()[15], 0);
+        for (int s = 0; s <= 30; s++) {
+            assertEquals(1 / (1 + Math.exp(-6 + 12.0 * s / 30)), used.getYData()[s], 1e-12, "step " + s);
+        }
+        assertEquals(1 / (1 + Math.exp(-6 + 6.0 * 30 / 30)), chart.getSeriesMap().get("paper's printed Eq. (9)").getYData()[30], 1e-12);
     }
 
     @Test

@@ -186,6 +186,23 @@ class GanTrainerTest {
         }
     }
 
+    @Test
+    void weightedLearningFollowsTheRunsStepsWhenGivenItsLengthAndTheEpochOtherwise() throws IOException {
+        // N = 2 epochs of 4 steps; a run of 6 steps: lambda = 1 / (1 + exp(-6 + 12 s / 6)) at step s, else per epoch
+        TrainingConfig lddgan = TrainingConfig.preset("lddgan-cifar10", Profile.SMOKE).withEpochs(2);
+        for (long runSteps : new long[] {6, 0}) {
+            List<Double> weights = new ArrayList<>();
+            TrainingListener record = m -> weights.add(((StepRecord) m).recWeight());
+            try (GanTrainer t = GanTrainer.builder(lddgan, latentOf("wl"), DATA).runSteps(runSteps).listener(record).build()) {
+                t.train(TrainingBudget.steps(6));
+            }
+            for (int s = 0; s < 6; s++) {
+                double phi = runSteps > 0 ? -6 + 12.0 * s / 6 : -6 + 12.0 * (s / 4) / 2;
+                assertEquals(1 / (1 + Math.exp(phi)), weights.get(s), 1e-12, "w at step " + s + ", runSteps " + runSteps);
+            }
+        }
+    }
+
     /** The Haar stand-in latent, its weights' identity named {@code identity}. */
     private static DataSpace latentOf(String identity) {
         return new LatentSpace(new HaarStandInFirstStage(identity));

@@ -26,6 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
 class VerifyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * Result files that the multi-seed notebooks write but the committed cpu results (one seed, before issue 23) do
+     * not hold yet: the cpu re-run of issue 23 item 9 adds them, and then they leave this list.
+     */
+    private static final java.util.Set<String> PENDING_CPU_RERUN = java.util.Set.of(
+            "02-main-results/table3-seeds.json", "02-main-results/table6-seeds.json",
+            "03-kl-ablation/table7-seeds.json", "04-backbone/table12-seeds.json", "04-backbone/convergence-seeds.json",
+            "05-latent-diffusion/samplers-seeds.json");
+
     private static Path claimsFile() {
         return ProjectPaths.root().resolve("results").resolve("claims.json");
     }
@@ -50,9 +59,20 @@ class VerifyTest {
             List<String> dirs = notebookDirs(committed);
             VerificationReport self = Verify.run(profile, claims, committed, committed, dirs, "", Double.NaN);
             for (ClaimChecker.Outcome o : self.outcomes()) {
+                if (profile.equals("cpu") && PENDING_CPU_RERUN.contains(o.claim().file())) {
+                    // written by the multi-seed notebooks, not yet by a committed cpu run: listed, and the list must
+                    // shrink as soon as the run lands
+                    assertFalse(Files.exists(committed.resolve(o.claim().file())), o.claim().file() + " is committed now:"
+                            + " remove it from PENDING_CPU_RERUN");
+                    System.out.println("[VerifyTest] cpu " + o.claim().id() + ": " + o.claim().file()
+                            + " awaits the 3-seed cpu re-run (issue 23 item 9), not checked");
+                    continue;
+                }
                 // against itself nothing regresses: every locator resolves, every exact value holds at every profile
                 assertNotEquals(Verdict.REGRESSION, o.verdict(), profile + " " + o.claim().id() + ": " + o.detail());
-                if (o.claim().kind() != Claim.Kind.ORDERING) {
+                if (o.claim().kind() == Claim.Kind.FITTED) {
+                    assertEquals(Verdict.FITTED, o.verdict(), profile + " " + o.claim().id() + ": " + o.detail());
+                } else if (o.claim().kind() != Claim.Kind.ORDERING) {
                     assertEquals(Verdict.REPRODUCED, o.verdict(), profile + " " + o.claim().id() + ": " + o.detail());
                 }
                 checked++;
@@ -119,10 +139,10 @@ class VerifyTest {
                 band("bb", "02-x/t.json", "result/[model=B]/v", 0.1));
         ClaimChecker checker = new ClaimChecker(committed, fresh);
         List<Verdict> v = claims.claims().stream().map(c -> checker.check(c).verdict()).toList();
-        // exact lost (the committed run had it): regression; ordering 3 < 2 fails but is a finding (committed: 1 < null
-        // = never, held); band A within 10 %; band B 30 vs 20 outside
-        assertEquals(List.of(Verdict.REGRESSION, Verdict.NOT_REPRODUCED, Verdict.REPRODUCED, Verdict.REGRESSION), v);
-        assertTrue(checker.check(claims.claims().get(1)).detail().contains("committed run's did"));
+        // exact lost (the committed run had it): regression; an ordering from one seed is inconclusive whatever its
+        // values; band A within 10 %; band B 30 vs 20 outside
+        assertEquals(List.of(Verdict.REGRESSION, Verdict.INCONCLUSIVE, Verdict.REPRODUCED, Verdict.REGRESSION), v);
+        assertTrue(checker.check(claims.claims().get(1)).detail().contains("single seed"));
         // the same exact claim where neither run has the value: not reproduced, not a regression
         ClaimChecker neither = new ClaimChecker(fresh, fresh);
         assertEquals(Verdict.NOT_REPRODUCED, neither.check(claims.claims().get(0)).verdict());
