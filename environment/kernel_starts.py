@@ -17,6 +17,7 @@ import time
 
 import nbformat
 
+sys.dont_write_bytecode = True  # no __pycache__ in environment/
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import run_notebooks  # noqa: E402  (the runner's own client: same kernel start, same readiness check)
 
