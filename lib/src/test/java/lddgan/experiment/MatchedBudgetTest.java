@@ -61,6 +61,7 @@ class MatchedBudgetTest {
         IOException e = assertThrows(IOException.class, () -> MatchedBudget.loggedTrainingSeconds(log));
         assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("'seconds'"), e.getMessage());
         e = assertThrows(IOException.class, () -> MatchedBudget.loggedTrainingSeconds(tmp.resolve("none.jsonl")));
-        assertTrue(e.getMessage().contains("run notebook 01"), e.getMessage());
+        assertTrue(e.getMessage().contains("notebook 01") && e.getMessage().contains("run it at this profile first"),
+                e.getMessage());
     }
 }
