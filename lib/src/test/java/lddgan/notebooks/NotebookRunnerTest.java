@@ -24,19 +24,12 @@ class NotebookRunnerTest {
 
     @Test
     void aThrowingCellFailsTheRunNamingNotebookAndCell() throws IOException, InterruptedException {
-        Path root = ProjectPaths.root();
-        assumeTrue(Files.isRegularFile(root.resolve("build/jupyter/kernels/lddgan-java/kernel.json")),
-                "kernel not set up (environment/setup.sh)");
+        Path root = rootWithKernel();
         Path file = notebook("97-throws.ipynb", "int answer = 6 * 7;",
                 "throw new IllegalStateException(\"deliberate failure \" + answer);", "System.out.println(\"never runs\");");
 
-        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", root.resolve("environment/run_notebooks.py").toString(), file.toString(),
-                "--out", tmp.resolve("out").toString())
-                .redirectErrorStream(true);
-        pb.environment().put("JUPYTER_PATH", root.resolve("build/jupyter").toString());
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(180, TimeUnit.SECONDS), out);
+        Process p = startRunner(file);
+        String out = outputWithin180s(p);
         assertEquals(1, p.exitValue(), out);
         assertTrue(out.contains("FAILED 97-throws.ipynb, cell 2"), out);
         assertTrue(out.contains("deliberate failure 42"), out);
@@ -52,19 +45,13 @@ class NotebookRunnerTest {
     /** Issue 24: on the project kernel a live item is one output, replaced in place; tables arrive as HTML. */
     @Test
     void onTheProjectKernelALiveItemIsOneOutputReplacedInPlace() throws IOException, InterruptedException {
-        Path root = ProjectPaths.root();
-        assumeTrue(Files.isRegularFile(root.resolve("build/jupyter/kernels/lddgan-java/kernel.json")),
-                "kernel not set up (environment/setup.sh)");
+        rootWithKernel();
         Path file = notebook("96-live.ipynb", "import lddgan.report.Show;\nimport tech.tablesaw.api.*;",
                 "var view = Show.live().text(\"step 1 of 3\");\nview.text(\"step 2 of 3\");\nview.text(\"step 3 of 3\");\n"
                         + "Show.table(Table.create(\"runs\", StringColumn.create(\"model\", \"LDDGAN\")));\n"
                         + "System.out.println(\"kernel: \" + Show.kernel());");
-        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", root.resolve("environment/run_notebooks.py").toString(),
-                file.toString(), "--out", tmp.resolve("out").toString()).redirectErrorStream(true);
-        pb.environment().put("JUPYTER_PATH", root.resolve("build/jupyter").toString());
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(180, TimeUnit.SECONDS), out);
+        Process p = startRunner(file);
+        String out = outputWithin180s(p);
         assertEquals(0, p.exitValue(), out);
         JsonNode outputs = new ObjectMapper().readTree(tmp.resolve("out/96-live.ipynb").toFile()).at("/cells/1/outputs");
         assertEquals(3, outputs.size(), "one live output, one table, one line of text: " + outputs);
@@ -72,6 +59,30 @@ class NotebookRunnerTest {
         assertEquals("step 3 of 3", text(outputs.get(0).at("/data/text~1plain")), outputs.toString());
         assertTrue(outputs.get(1).at("/data/text~1html").toString().contains("LDDGAN"), outputs.toString());
         assertEquals("kernel: rapaio\n", text(outputs.get(2).path("text")), outputs.toString());
+    }
+
+    /** The project root; the test is reported as skipped when setup has not installed the kernel. */
+    private static Path rootWithKernel() {
+        Path root = ProjectPaths.root();
+        assumeTrue(Files.isRegularFile(root.resolve("build/jupyter/kernels/lddgan-java/kernel.json")),
+                "kernel not set up (environment/setup.sh)");
+        return root;
+    }
+
+    /** The headless runner on one notebook, on the project kernel, executed copy to tmp/out. */
+    private Process startRunner(Path file) throws IOException {
+        Path root = ProjectPaths.root();
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", root.resolve("environment/run_notebooks.py").toString(),
+                file.toString(), "--out", tmp.resolve("out").toString()).redirectErrorStream(true);
+        pb.environment().put("JUPYTER_PATH", root.resolve("build/jupyter").toString());
+        return pb.start();
+    }
+
+    /** Everything the runner printed; fails if it has not ended 180 s after its output closed. */
+    private static String outputWithin180s(Process p) throws IOException, InterruptedException {
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), out);
+        return out;
     }
 
     /** nbformat stores text as a string or a list of lines. */
@@ -96,16 +107,11 @@ class NotebookRunnerTest {
 
     /** Issue 26: a signal during a long cell stops the runner with 128 + signal, leaves no kernel, notes it. */
     private void interruptedBy(String signal, int exitCode) throws Exception {
-        Path root = ProjectPaths.root();
-        assumeTrue(Files.isRegularFile(root.resolve("build/jupyter/kernels/lddgan-java/kernel.json")),
-                "kernel not set up (environment/setup.sh)");
+        Path root = rootWithKernel();
         ObjectMapper json = new ObjectMapper();
         Path file = notebook("98-long.ipynb", "int answer = 6 * 7;", "Thread.sleep(600_000);",
                 "System.out.println(\"never runs\");");
-        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", root.resolve("environment/run_notebooks.py").toString(),
-                file.toString(), "--out", tmp.resolve("out").toString()).redirectErrorStream(true);
-        pb.environment().put("JUPYTER_PATH", root.resolve("build/jupyter").toString());
-        Process p = pb.start();
+        Process p = startRunner(file);
         java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
                 StandardCharsets.UTF_8));
         StringBuilder out = new StringBuilder();
