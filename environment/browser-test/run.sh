@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# make browser-test: notebook 00 executed through Jupyter's classic web UI in headless Chromium.
+# make browser-test: notebooks 00 and 02 (smoke) executed through Jupyter's classic web UI in headless Chromium;
+# 02 is watched while it runs (progress line and live loss chart replaced in place, issue 24).
 # Installs what is missing: Debian's chromium (apt) and playwright-core (npm registry, into build/browser-test; it
-# never downloads a browser). Serves a scratch copy of the notebook (the committed one is never saved over) on
-# 127.0.0.1 with a random token, its results in build/browser-test/results; the screenshot goes to results/browser/.
+# never downloads a browser). Serves scratch copies of the notebooks (the committed ones are never saved over) on
+# 127.0.0.1 with a random token, their results in build/browser-test/results; the screenshots go to results/browser/.
+# Notebook 02 trains LDDGAN in the latent of notebook 01's autoencoder at smoke: the one make verify just trained
+# (build/verify/smoke/state), else notebook 01 is run headless first into the test's own state.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 WORK="$ROOT/build/browser-test"
@@ -22,13 +25,30 @@ if [ ! -d "$WORK/node_modules/playwright-core" ]; then
   say "installing playwright-core from the npm registry"
   (cd "$WORK" && npm install --silent --no-audit --no-fund >/dev/null)
 fi
-cp "$ROOT/notebooks/00-environment.ipynb" "$WORK/notebooks/"
-cp "$ROOT/environment/browser-test/notebook00.mjs" "$WORK/"
+cp "$ROOT/notebooks/00-environment.ipynb" "$ROOT/notebooks/02-main-results.ipynb" "$WORK/notebooks/"
+cp "$ROOT"/environment/browser-test/*.mjs "$WORK/"
+
+# notebook 01's first stage at smoke and its training log (notebook 02's budget reads it), for notebook 02 (fresh
+# state otherwise: no checkpoint of an earlier run resumes)
+rm -rf "$WORK/state" "$WORK/results"
+mkdir -p "$WORK/state/checkpoints/smoke" "$WORK/state/latents/smoke" "$WORK/results/01-autoencoder"
+VERIFIED="$ROOT/build/verify/smoke"
+first_stage=("$VERIFIED"/state/checkpoints/smoke/autoencoder-cifar10-f2-seed0 "$VERIFIED"/state/latents/smoke/cifar10-f2-*)
+if [ -e "${first_stage[0]}" ] && [ -e "${first_stage[1]}" ] && [ -e "$VERIFIED/results/01-autoencoder/train-log.jsonl" ]; then
+  say "notebook 01's first stage from make verify ($VERIFIED)"
+  for d in "${first_stage[@]}"; do cp -r "$d" "$WORK/state/${d#"$VERIFIED"/state/}"; done
+  cp "$VERIFIED/results/01-autoencoder/train-log.jsonl" "$WORK/results/01-autoencoder/"
+else
+  say "running notebook 01 headless first (its first stage, for notebook 02)"
+  JUPYTER_PATH="$ROOT/build/jupyter" LDDGAN_PROFILE=smoke LDDGAN_ROOT="$ROOT" LDDGAN_RESULTS_DIR="$WORK/results" \
+    LDDGAN_STATE_DIR="$WORK/state" /usr/bin/python3 "$ROOT/environment/run_notebooks.py" \
+    "$ROOT/notebooks/01-autoencoder.ipynb" --out "$WORK/results/executed"
+fi
 
 PORT=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 TOKEN=$(/usr/bin/python3 -c 'import secrets; print(secrets.token_hex(24))')
 ROOT_FLAG=""; [ "$(id -u)" -eq 0 ] && ROOT_FLAG="--allow-root"
-say "Jupyter on 127.0.0.1:$PORT (token), notebook 00 at profile smoke"
+say "Jupyter on 127.0.0.1:$PORT (token), notebooks 00 and 02 at profile smoke"
 # its own session: only stop() signals it, once (a second SIGTERM during its kernels' shutdown would leave them)
 JUPYTER_PATH="$ROOT/build/jupyter" LDDGAN_PROFILE=smoke LDDGAN_ROOT="$ROOT" LDDGAN_RESULTS_DIR="$WORK/results" \
   LDDGAN_STATE_DIR="$WORK/state" JUPYTER_CONFIG_DIR="$WORK/config" JUPYTER_RUNTIME_DIR="$WORK/runtime" \
@@ -55,6 +75,9 @@ for _ in $(seq 1 60); do
 done
 cd "$WORK"
 # in the background, so that a signal to this script is handled at once, not after the browser run
-node notebook00.mjs "http://127.0.0.1:$PORT/notebooks/00-environment.ipynb?token=$TOKEN" "$SHOT_DIR/00-environment.png" &
-NODE=$!
-wait "$NODE"
+for nb in 00-environment 02-main-results; do
+  node "notebook${nb%%-*}.mjs" "http://127.0.0.1:$PORT/notebooks/$nb.ipynb?token=$TOKEN" "$SHOT_DIR/$nb.png" &
+  NODE=$!
+  wait "$NODE"
+  NODE=""
+done
