@@ -17,9 +17,10 @@ package org.rapaio.jupyter.kernel.channels;
  * once the first race was fixed).
  *
  * <p>Here nothing has to be set after the start: the loop runs from the start until {@link #shutdown()}, and a poll
- * that throws is reported on standard error and the loop goes on (the lost request is sent again: Jupyter clients
- * repeat {@code kernel_info_request} until one is answered). Same public constructor and methods as rapaio's class
- * (its channels call them); written for this project.
+ * that throws is reported on standard error and the loop goes on. The request read by that poll is lost: the
+ * runner's client (jupyter_client) repeats {@code kernel_info_request} every second, but the classic notebook server
+ * 6.4 waits its {@code kernel_info_timeout} (60 s) before it goes on (open, issue 24). Same public constructor and
+ * methods as rapaio's class (its channels call them); written for this project.
  */
 public final class LoopThread extends Thread {
     private static final int REPORTED_FAILURES = 10;
