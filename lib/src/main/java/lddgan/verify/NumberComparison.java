@@ -30,7 +30,7 @@ public record NumberComparison(String file, int compared, int identical, double 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Keys of measurements that differ between any two runs: clock times, rates, memory. */
     static final Pattern UNREPEATABLE = Pattern.compile(
-            "(?i).*(time|seconds|wall|_ms$|_s$|rss|memory|mib|per_?second|createdAt).*");
+            "(?i).*(time|seconds|wall|_ms$|_s$|_per_step|rss|memory|mib|per_?second|createdAt).*");
 
     /** The comparison of every JSON result file found in both folders, in path order. */
     public static List<NumberComparison> of(Path committed, Path fresh, List<String> notebookDirs) {
