@@ -23,12 +23,13 @@ export ENGINE_CACHE_DIR := $(ROOT)/.cache/djl
 JAVA_RUN = java -Xmx12g --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true -Doffline=true \
   -Dai.djl.pytorch.num_threads=$$(nproc) -Dai.djl.pytorch.num_interop_threads=1 -cp "$$(cat build/classpath.txt)"
 
-.PHONY: run test junit notebooks-smoke verify browser-test setup check-profile lab data audit bench train calibrate parity clean help
+.PHONY: run test junit notebooks-smoke verify browser-test setup check-profile determinism lab data audit bench train calibrate parity clean help
 
 help:
 	@echo "make run [PROFILE=smoke|cpu|paper] [NB=02]  execute the notebooks headless, write results/<profile>/"
-	@echo "make test                                   JUnit + every notebook at smoke, verified + the browser test"
+	@echo "make test                                   JUnit + every notebook at smoke, verified + determinism + the browser test"
 	@echo "make verify [PROFILE=...] [NB=02]           re-execute into build/verify/, check results/claims.json -> results/verify/report.{md,html}"
+	@echo "make determinism [NB=01]                   a smoke notebook twice, empty vs filled .cache/extractors: every number bit-identical"
 	@echo "make browser-test                           notebook 00 run through Jupyter's web UI in headless Chromium"
 	@echo "make lab [LAB_APP=lab] [LAB_ARGS=...]       Jupyter (classic, or JupyterLab) on 127.0.0.1 with a token"
 	@echo "make kernel-starts [STARTS=50]              start the kernel N times, count first-attempt answers"
@@ -89,6 +90,11 @@ verify: check-profile setup
 notebooks-smoke:
 	@$(MAKE) --no-print-directory verify PROFILE=smoke VERIFY_OUT=$(ROOT)/build/test-results/verify
 
+# Issue 27: notebook NB (default 01) at smoke twice, fresh training state each, first with no cached feature extractor
+# (trained in the kernel) then with the one that run cached; Verify compares every number, any difference fails.
+determinism: setup
+	@environment/cache-determinism.sh $(or $(NB),01)
+
 # Notebook 00 executed through Jupyter's web UI in headless Chromium (Debian's chromium, Playwright from npm);
 # screenshot in results/browser/ (README "For reviewers"; environment/browser-test/run.sh).
 browser-test: setup
@@ -102,7 +108,7 @@ kernel-starts: setup
 	rm -rf $(ROOT)/build/kernel-starts
 	$(PYTHON) environment/kernel_starts.py --starts $(STARTS) --kernel $(KERNEL) --out $(ROOT)/build/kernel-starts
 
-test: junit notebooks-smoke browser-test
+test: junit notebooks-smoke determinism browser-test
 
 # Jupyter's runtime files (connection files, server info) stay in the project's build/, not in ~/.local
 # The server runs in its own session, and the recipe's shell turns Ctrl-C (SIGINT) or a SIGTERM to make's process

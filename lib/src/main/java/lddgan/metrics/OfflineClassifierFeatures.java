@@ -40,6 +40,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import lddgan.config.RunEnvironment;
 import lddgan.config.ProjectPaths;
+import lddgan.data.Download;
 import lddgan.data.ImageSet;
 import lddgan.io.AtomicFiles;
 import lddgan.io.Json;
@@ -142,7 +143,11 @@ public final class OfflineClassifierFeatures implements FeatureExtractor {
             model.close();
             throw new IOException("cannot read " + dir.resolve(PARAMETERS) + ": " + e.getMessage() + " (delete the folder to retrain)", e);
         }
-        return new OfflineClassifierFeatures(model, body, metadata);
+        OfflineClassifierFeatures loaded = new OfflineClassifierFeatures(model, body, metadata);
+        // the file's bytes, which are what the trained extractor's digest gives: re-saving the loaded parameters
+        // writes other bytes (same values), and the results' conditions would then depend on the cache (issue 27)
+        loaded.weightsSha256 = Download.sha256(dir.resolve(PARAMETERS));
+        return loaded;
     }
 
     private static OfflineClassifierFeatures train(ImageSet train, ImageSet test, ClassifierConfig config, String id) {
