@@ -16,17 +16,22 @@ package org.rapaio.jupyter.kernel.channels;
  * poll throw a {@code NullPointerException} ({@code handlers} is null), which ended rapaio's loop (3 of 50 starts
  * once the first race was fixed).
  *
- * <p>Here nothing has to be set after the start: the loop runs from the start until {@link #shutdown()}, and a poll
- * that throws is reported on standard error and the loop goes on. The request read by that poll is lost: the
- * runner's client (jupyter_client) repeats {@code kernel_info_request} every second, but the classic notebook server
- * 6.4 waits its {@code kernel_info_timeout} (60 s) before it goes on (open, issue 24). Same public constructor and
- * methods as rapaio's class (its channels call them); written for this project.
+ * <p>Here nothing has to be set after the start: the loop runs from the start until {@link #shutdown()}. Its first
+ * poll waits until the thread that created it (the one in {@code Channels.connect}) has left {@code Channels.connect},
+ * that is until the handlers are installed; a request that arrives earlier waits in its socket's queue and is
+ * answered then (at most {@value #CONNECT_WAIT_MILLIS} ms are waited, then the loop starts anyway). A poll that
+ * throws is reported on standard error and the loop goes on. Same public constructor and methods as rapaio's class
+ * (its channels call them); written for this project.
  */
 public final class LoopThread extends Thread {
     private static final int REPORTED_FAILURES = 10;
+    private static final long CONNECT_WAIT_MILLIS = 30_000;
+    private static final String CONNECT_CLASS = "org.rapaio.jupyter.kernel.channels.Channels";
+    private static final String CONNECT_METHOD = "connect";
 
     private final long pauseMillis;
     private final Runnable body;
+    private final Thread creator = Thread.currentThread();
     private volatile boolean stopped;
     private int failures;
 
@@ -43,6 +48,11 @@ public final class LoopThread extends Thread {
 
     @Override
     public void run() {
+        try {
+            awaitConnected();
+        } catch (InterruptedException e) {
+            return;
+        }
         while (!stopped) {
             try {
                 body.run();
@@ -58,6 +68,23 @@ public final class LoopThread extends Thread {
                 return;
             }
         }
+    }
+
+    /** Waits while the creating thread is inside {@code Channels.connect} (its handlers are not yet installed). */
+    private void awaitConnected() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + CONNECT_WAIT_MILLIS;
+        while (!stopped && inConnect(creator.getStackTrace()) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(2);
+        }
+    }
+
+    private static boolean inConnect(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            if (frame.getClassName().equals(CONNECT_CLASS) && frame.getMethodName().equals(CONNECT_METHOD)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Ends the loop after the current poll. */
