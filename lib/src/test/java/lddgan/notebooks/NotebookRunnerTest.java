@@ -42,14 +42,17 @@ class NotebookRunnerTest {
         assertEquals(installed.path("display_name").asText(), spec.path("display_name").asText());
     }
 
-    /** Issue 24: on the project kernel a live item is one output, replaced in place; tables arrive as HTML. */
+    /**
+     * Issue 24: on the project kernel a live item is one output, replaced in place; tables arrive as HTML; a line
+     * printed in pieces (rapaio publishes each write as a message) is one stream output in the executed copy.
+     */
     @Test
     void onTheProjectKernelALiveItemIsOneOutputReplacedInPlace() throws IOException, InterruptedException {
         rootWithKernel();
         Path file = notebook("96-live.ipynb", "import lddgan.report.Show;\nimport tech.tablesaw.api.*;",
                 "var view = Show.live().text(\"step 1 of 3\");\nview.text(\"step 2 of 3\");\nview.text(\"step 3 of 3\");\n"
                         + "Show.table(Table.create(\"runs\", StringColumn.create(\"model\", \"LDDGAN\")));\n"
-                        + "System.out.println(\"kernel: \" + Show.kernel());");
+                        + "System.out.print(\"kernel\");\nSystem.out.print(\": \");\nSystem.out.println(Show.kernel());");
         Process p = startRunner(file);
         String out = outputWithin180s(p);
         assertEquals(0, p.exitValue(), out);
