@@ -23,15 +23,34 @@ import lddgan.schedule.DiscreteSchedule;
  * @param labelDropout probability of replacing a training label by the null label (CFG; 0.1 in Ho &amp; Salimans)
  * @param schedule the training schedule's family
  * @param timesteps the training schedule's T (1000)
+ * @param conditioning how the class reaches the network ({@link Conditioning}); EMBEDDING for an unconditional one
+ * @param contextDim width D_c of the class encoder's token tau_theta(y) (cross-attention only, else 0)
+ * @param headChannels features per attention head of the spatial transformers (cross-attention only, else 0)
  */
 public record EpsilonUNetConfig(String name, String description, int channels, int resolution, int nf,
         List<Integer> chMult, int numResBlocks, List<Integer> attnResolutions, double dropout, int numClasses,
-        double labelDropout, DiscreteSchedule.Kind schedule, int timesteps) {
+        double labelDropout, DiscreteSchedule.Kind schedule, int timesteps, Conditioning conditioning, int contextDim,
+        int headChannels) {
+
+    /** How the class label conditions the network. */
+    public enum Conditioning {
+        /** A learned class embedding added to the time embedding (guided diffusion's {@code label_emb}). */
+        EMBEDDING,
+        /**
+         * A class encoder tau_theta(y) (a learned token per class) attended to by spatial transformers at the attention
+         * places, nothing added to the time embedding (LDM Sec. 3.3, its class-conditional ImageNet model).
+         */
+        CROSS_ATTENTION
+    }
 
     /** The CIFAR-10 latent baseline (4x16x16, class-conditional). */
     public static final String LATENT_CIFAR10 = "eps-latent-cifar10";
+    /** The same body with self-attention at 8x8 too, class embedding: the baseline of the cross-attention study. */
+    public static final String LATENT_CIFAR10_ATTN8 = "eps-latent-cifar10-attn8";
+    /** The same body with spatial transformers (cross-attention to tau_theta(y)) at 8x8 and in the middle. */
+    public static final String LATENT_CIFAR10_XATTN = "eps-latent-cifar10-xattn";
     /** All presets. */
-    public static final List<String> PRESETS = List.of(LATENT_CIFAR10);
+    public static final List<String> PRESETS = List.of(LATENT_CIFAR10, LATENT_CIFAR10_ATTN8, LATENT_CIFAR10_XATTN);
 
     /** Validates the values (the body's own checks run in {@link #body()}). */
     public EpsilonUNetConfig {
@@ -42,6 +61,25 @@ public record EpsilonUNetConfig(String name, String description, int channels, i
         }
         if (numClasses == 0 && labelDropout > 0) {
             throw new IllegalArgumentException(where + "labelDropout needs class labels (numClasses > 0)");
+        }
+        if (conditioning == null) {
+            throw new IllegalArgumentException(where + "needs a conditioning (EMBEDDING or CROSS_ATTENTION)");
+        }
+        if (conditioning == Conditioning.CROSS_ATTENTION) {
+            if (numClasses == 0 || contextDim < 1 || headChannels < 1) {
+                throw new IllegalArgumentException(where + "cross-attention needs class labels, contextDim >= 1 and"
+                        + " headChannels >= 1; got numClasses " + numClasses + ", contextDim " + contextDim
+                        + ", headChannels " + headChannels);
+            }
+            for (int mult : chMult) {
+                if (nf * mult % headChannels != 0) {
+                    throw new IllegalArgumentException(where + "headChannels " + headChannels + " must divide every"
+                            + " level's width nf * chMult = " + nf * mult);
+                }
+            }
+        } else if (contextDim != 0 || headChannels != 0) {
+            throw new IllegalArgumentException(where + "contextDim and headChannels belong to CROSS_ATTENTION; with "
+                    + conditioning + " they must be 0, got " + contextDim + ", " + headChannels);
         }
         body(name, description, channels, resolution, nf, chMult, numResBlocks, attnResolutions, dropout);
     }
@@ -68,6 +106,11 @@ public record EpsilonUNetConfig(String name, String description, int channels, i
         return new ai.djl.ndarray.types.Shape(batch, channels, resolution, resolution);
     }
 
+    /** Whether the class reaches the network through cross-attention to tau_theta(y). */
+    public boolean crossAttends() {
+        return conditioning == Conditioning.CROSS_ATTENTION;
+    }
+
     /** Whether the network takes class labels. */
     public boolean conditional() {
         return numClasses > 0;
@@ -92,9 +135,17 @@ public record EpsilonUNetConfig(String name, String description, int channels, i
         return JsonPresets.toJson(this);
     }
 
-    /** A copy for a smaller profile: base width nf and residual blocks per level (the widths scale with nf). */
+    /**
+     * A copy for a smaller profile: base width nf and residual blocks per level (the widths scale with nf, the
+     * context's width and the head width too, so the number of heads stays).
+     */
     public EpsilonUNetConfig scaled(String suffix, int newNf, int newNumResBlocks) {
         return new EpsilonUNetConfig(name + suffix, description, channels, resolution, newNf, chMult, newNumResBlocks,
-                attnResolutions, dropout, numClasses, labelDropout, schedule, timesteps);
+                attnResolutions, dropout, numClasses, labelDropout, schedule, timesteps, conditioning,
+                scaleWidth(contextDim, newNf), scaleWidth(headChannels, newNf));
+    }
+
+    private int scaleWidth(int width, int newNf) {
+        return width == 0 ? 0 : Math.max(1, (int) ((long) width * newNf / nf));
     }
 }

@@ -17,6 +17,7 @@ import lddgan.nn.Layers;
 import lddgan.nn.Nonlinearity;
 import lddgan.nn.Resample;
 import lddgan.nn.Scalars;
+import lddgan.nn.SpatialTransformer;
 
 /**
  * The NCSN++ U-Net body (REFERENCE-CODE.md section 2): stem, down path with the input pyramid, middle, up path on the
@@ -35,6 +36,10 @@ import lddgan.nn.Scalars;
  *       listed resolutions, an upsampling ResBlock except at the last level;
  *   <li>head: GroupNorm(min(C/4, 32), eps 1e-6), SiLU, conv3x3 nf -&gt; C (init scale 0).
  * </ol>
+ *
+ * <p>With a {@link CrossAttentionContext} every attention place holds a {@link SpatialTransformer} attending to the
+ * context (LDM's U-Net with {@code use_spatial_transformer}, Rombach et al. 2022 Sec. 3.3) instead of the
+ * self-attention block; the epsilon network's cross-attention variant uses it, the generator never does.
  */
 public final class NcsnppLayout {
     private static final float INV_SQRT2 = (float) (1 / Math.sqrt(2));
@@ -50,20 +55,45 @@ public final class NcsnppLayout {
     private final Conv2d stem;
     private final List<DownLevel> down = new ArrayList<>();
     private final ResBlock middle0;
-    private final AttentionBlock middleAttention;
+    private final Block middleAttention;
     private final ResBlock middle1;
     private final List<UpLevel> up = new ArrayList<>();
     private final GroupNorm headNorm;
     private final Conv2d headConv;
 
     /** One level of the down path; {@code attentions} has a null where a block has no attention. */
-    private record DownLevel(List<ResBlock> blocks, List<AttentionBlock> attentions, ResBlock downsample,
+    private record DownLevel(List<ResBlock> blocks, List<Block> attentions, ResBlock downsample,
             FirConvDownsample pyramid) {
     }
 
     /** One level of the up path. */
-    private record UpLevel(List<ResBlock> blocks, AttentionBlock attention, ResBlock upsample) {
+    private record UpLevel(List<ResBlock> blocks, Block attention, ResBlock upsample) {
     }
+
+    /**
+     * The context the attention places attend to: {@code tokens} x {@code features} per sample, e.g. one token
+     * tau_theta(y) of a class encoder.
+     *
+     * @param tokens M
+     * @param features D_c
+     * @param headChannels features per attention head (LDM's {@code num_head_channels})
+     */
+    public record CrossAttentionContext(int tokens, int features, int headChannels) {
+        /** Validates the sizes. */
+        public CrossAttentionContext {
+            if (tokens < 1 || features < 1 || headChannels < 1) {
+                throw new IllegalArgumentException("cross-attention context needs tokens, features and head channels >= 1,"
+                        + " got " + tokens + ", " + features + ", " + headChannels);
+            }
+        }
+
+        /** The per-sample shape (M, D_c). */
+        public Shape shape() {
+            return new Shape(tokens, features);
+        }
+    }
+
+    private final CrossAttentionContext context;
 
     /**
      * Builds the body and registers its blocks; the walk works out every block's input shapes, as the reference's
@@ -74,7 +104,20 @@ public final class NcsnppLayout {
      * @param owner registers each block in the owning network
      */
     public NcsnppLayout(GeneratorConfig config, boolean zConditioned, Registrar owner) {
+        this(config, zConditioned, null, owner);
+    }
+
+    /**
+     * Builds the body with spatial transformers at the attention places when {@code context} is given.
+     *
+     * @param config widths, levels, blocks, attention, dropout (its z fields are not used here)
+     * @param zConditioned whether the residual blocks take zemb (adaptive group norm) or not (plain group norm)
+     * @param context what the attention places attend to, or null for self-attention blocks
+     * @param owner registers each block in the owning network
+     */
+    public NcsnppLayout(GeneratorConfig config, boolean zConditioned, CrossAttentionContext context, Registrar owner) {
         this.zConditioned = zConditioned;
+        this.context = context;
         int nf = config.nf();
         int c = config.channels();
         int res = config.resolution();
@@ -90,14 +133,13 @@ public final class NcsnppLayout {
         for (int level = 0; level < config.levels(); level++) {
             int outCh = nf * config.chMult().get(level);
             List<ResBlock> blocks = new ArrayList<>();
-            List<AttentionBlock> attentions = new ArrayList<>();
+            List<Block> attentions = new ArrayList<>();
             for (int b = 0; b < config.numResBlocks(); b++) {
                 blocks.add(owner.add("down" + level + "_block" + b, resBlock(config, inCh, outCh, Resample.NONE),
                         with(new Shape(inCh, res, res), cond)));
                 inCh = outCh;
                 attentions.add(config.attnResolutions().contains(res)
-                        ? owner.add("down" + level + "_attn" + b, AttentionBlock.ncsnpp(inCh), new Shape(inCh, res, res))
-                        : null);
+                        ? attention(owner, "down" + level + "_attn" + b, inCh, res) : null);
                 skipChannels.push(inCh);
             }
             ResBlock downsample = null;
@@ -115,7 +157,7 @@ public final class NcsnppLayout {
         }
         // 3. middle
         middle0 = owner.add("middle_block0", resBlock(config, inCh, inCh, Resample.NONE), with(new Shape(inCh, res, res), cond));
-        middleAttention = owner.add("middle_attn", AttentionBlock.ncsnpp(inCh), new Shape(inCh, res, res));
+        middleAttention = attention(owner, "middle_attn", inCh, res);
         middle1 = owner.add("middle_block1", resBlock(config, inCh, inCh, Resample.NONE), with(new Shape(inCh, res, res), cond));
         // 4. up path
         for (int level = config.levels() - 1; level >= 0; level--) {
@@ -127,9 +169,8 @@ public final class NcsnppLayout {
                         with(new Shape(concatCh, res, res), cond)));
                 inCh = outCh;
             }
-            AttentionBlock attention = config.attnResolutions().contains(res)
-                    ? owner.add("up" + level + "_attn", AttentionBlock.ncsnpp(inCh), new Shape(inCh, res, res))
-                    : null;
+            Block attention = config.attnResolutions().contains(res)
+                    ? attention(owner, "up" + level + "_attn", inCh, res) : null;
             ResBlock upsample = null;
             if (level != 0) {
                 upsample = owner.add("up" + level + "_upsample", resBlock(config, inCh, inCh, Resample.UP),
@@ -144,6 +185,21 @@ public final class NcsnppLayout {
         // 5. head
         headNorm = owner.add("head_norm", GroupNorm.ncsnpp(inCh), new Shape(inCh, res, res));
         headConv = owner.add("head_conv", Layers.conv3x3(c, 0.0), new Shape(inCh, res, res));
+    }
+
+    /** An attention place: NCSN++'s self-attention block, or a spatial transformer on the context. */
+    private Block attention(Registrar owner, String name, int channels, int res) {
+        Shape x = new Shape(channels, res, res);
+        if (context == null) {
+            return owner.add(name, AttentionBlock.ncsnpp(channels), x);
+        }
+        return owner.add(name, new SpatialTransformer(channels, res, context.tokens(), context.features(),
+                context.headChannels()), x, context.shape());
+    }
+
+    /** Whether the attention places attend to a context. */
+    public boolean crossAttends() {
+        return context != null;
     }
 
     private ResBlock resBlock(GeneratorConfig config, int in, int out, Resample resample) {
@@ -167,6 +223,26 @@ public final class NcsnppLayout {
      * @return (N, C, H, W) the head's output, before any output nonlinearity
      */
     public NDArray forward(ParameterStore ps, boolean training, NDArray x, NDArray temb, NDArray zemb) {
+        return forward(ps, training, x, temb, zemb, null);
+    }
+
+    /**
+     * The body's forward pass with a context for the spatial transformers.
+     *
+     * @param x (N, C, H, W)
+     * @param temb (N, 4 nf) the time embedding
+     * @param zemb (N, zEmbDim) the z embedding, or null when the blocks are not z-conditioned
+     * @param contextTokens (N, M, D_c) what the attention places attend to; null exactly when the body was built
+     *     without a context
+     * @return (N, C, H, W) the head's output, before any output nonlinearity
+     */
+    public NDArray forward(ParameterStore ps, boolean training, NDArray x, NDArray temb, NDArray zemb,
+            NDArray contextTokens) {
+        if ((contextTokens != null) != crossAttends()) {
+            throw new IllegalArgumentException(crossAttends() ? "this U-Net body cross-attends: give it the context"
+                    : "this U-Net body has no cross-attention: it takes no context");
+        }
+        NDArray[] attentionContext = contextTokens == null ? new NDArray[0] : new NDArray[] {contextTokens};
         NDArray[] cond = zConditioned ? new NDArray[] {temb, zemb} : new NDArray[] {temb};
         // 1. stem; the input pyramid starts at x
         Deque<NDArray> skips = new ArrayDeque<>();
@@ -177,7 +253,7 @@ public final class NcsnppLayout {
             for (int b = 0; b < level.blocks().size(); b++) {
                 NDArray h = run(level.blocks().get(b), ps, training, skips.peek(), cond);
                 if (level.attentions().get(b) != null) {
-                    h = run(level.attentions().get(b), ps, training, h);
+                    h = run(level.attentions().get(b), ps, training, h, attentionContext);
                 }
                 skips.push(h);
             }
@@ -190,7 +266,7 @@ public final class NcsnppLayout {
         }
         // 3. middle: ResBlock, attention, ResBlock
         NDArray h = run(middle0, ps, training, skips.peek(), cond);
-        h = run(middleAttention, ps, training, h);
+        h = run(middleAttention, ps, training, h, attentionContext);
         h = run(middle1, ps, training, h, cond);
         // 4. up path on concat(h, skip)
         for (UpLevel level : up) {
@@ -198,7 +274,7 @@ public final class NcsnppLayout {
                 h = run(block, ps, training, h.concat(skips.pop(), 1), cond);
             }
             if (level.attention() != null) {
-                h = run(level.attention(), ps, training, h);
+                h = run(level.attention(), ps, training, h, attentionContext);
             }
             if (level.upsample() != null) {
                 h = run(level.upsample(), ps, training, h, cond);

@@ -64,6 +64,17 @@ public final class Layers {
         return conv;
     }
 
+    /**
+     * A 1x1 convolution with bias whose weight and bias start at exactly zero (LDM's {@code zero_module}), unlike
+     * {@code conv1x1(out, 0.0)}, whose NCSN++ init scale 0 means 1e-10.
+     */
+    public static Conv2d zeroConv1x1(int outChannels) {
+        Conv2d conv = conv(outChannels, 1, 1, 0, true, VarianceScaling.fanAverage(1.0));
+        conv.setInitializer(new ai.djl.training.initializer.ConstantInitializer(0f), Parameter.Type.WEIGHT);
+        conv.setInitializer(new ai.djl.training.initializer.ConstantInitializer(0f), Parameter.Type.BIAS);
+        return conv;
+    }
+
     /** A dense layer with bias and the given weight initialisation. */
     public static Linear dense(int units, VarianceScaling init) {
         Linear linear = Linear.builder().setUnits(units).optBias(true).build();
@@ -79,6 +90,25 @@ public final class Layers {
     /** {@code dense_layer.dense(in, out)} (fan_out, scale 1): z mapping, AdaGN style, discriminator. */
     public static Linear denseFanOut(int units) {
         return dense(units, VarianceScaling.fanOut(1.0));
+    }
+
+    /**
+     * {@code nn.Linear} with PyTorch's default initialisation (weight and bias U(-1/sqrt(in), 1/sqrt(in))), as LDM's
+     * transformer layers have them.
+     *
+     * @param units output features
+     * @param inFeatures input features (the bias bound depends on them)
+     * @param bias whether the layer has a bias
+     */
+    public static Linear torchDense(int units, int inFeatures, boolean bias) {
+        Linear linear = Linear.builder().setUnits(units).optBias(bias).build();
+        linear.setInitializer(VarianceScaling.torchDefault(), Parameter.Type.WEIGHT);
+        if (bias) {
+            float bound = (float) (1 / Math.sqrt(inFeatures));
+            linear.setInitializer((manager, shape, dataType) -> manager.randomUniform(-bound, bound, shape, dataType),
+                    Parameter.Type.BIAS);
+        }
+        return linear;
     }
 
     /** U-ViT's initialisation of every {@code nn.Linear} and of the position embedding: normal with std 0.02. */
