@@ -15,6 +15,9 @@ import java.util.Locale;
  *   <li>{@link Kind#SCALED_LINEAR}: beta_t = linspace(sqrt(0.00085), sqrt(0.012), T)^2 (LDM's latent diffusion);
  *   <li>{@link Kind#COSINE}: alphaBar(t) = cos^2(((t / T) + 0.008) / 1.008 * pi / 2), beta_t = min(1 -
  *       alphaBar(t + 1) / alphaBar(t), 0.999) (improved DDPM Eq. (17)).
+ *   <li>{@link Kind#SIGMOID}: alphaBar(u) = (sigmoid(e / tau) - sigmoid((u (e - s) + s) / tau)) / (sigmoid(e / tau) -
+ *       sigmoid(s / tau)), s = -3, e = 3, tau = 1, clipped below at 1e-9 (Chen 2023, "On the Importance of Noise
+ *       Scheduling for Diffusion Models", Algorithm 1, its default end points), betas from it as the cosine's.
  * </ul>
  *
  * Tables are float32, indexed by the timestep t = 0..T-1 (diffusers' convention and this package's sampler step: x_t
@@ -29,15 +32,25 @@ public final class DiscreteSchedule implements DiffusionSchedule {
         /** LDM's betas, linear in sqrt(beta) from sqrt(0.00085) to sqrt(0.012). */
         SCALED_LINEAR,
         /** Improved DDPM's cosine alpha-bar with offset 0.008, betas capped at 0.999. */
-        COSINE
+        COSINE,
+        /** Chen (2023)'s sigmoid alpha-bar over [-3, 3] with temperature 1, betas capped at 0.999. */
+        SIGMOID
     }
 
     /** The number of steps the baselines train with. */
     public static final int DEFAULT_STEPS = 1000;
     /** The cosine schedule's offset s. */
     public static final double COSINE_OFFSET = 0.008;
-    /** The cosine schedule's cap on beta. */
+    /** The cosine schedule's cap on beta (the sigmoid schedule's too). */
     public static final double COSINE_MAX_BETA = 0.999;
+    /** The sigmoid schedule's start s. */
+    public static final double SIGMOID_START = -3;
+    /** The sigmoid schedule's end e. */
+    public static final double SIGMOID_END = 3;
+    /** The sigmoid schedule's temperature tau. */
+    public static final double SIGMOID_TAU = 1;
+    /** The sigmoid schedule's lower clip of alphaBar. */
+    public static final double SIGMOID_CLIP = 1e-9;
 
     private final Kind kind;
     private final Posterior posterior;
@@ -75,15 +88,20 @@ public final class DiscreteSchedule implements DiffusionSchedule {
         switch (kind) {
             case LINEAR -> linspace(1e-4, 0.02, betas, false);
             case SCALED_LINEAR -> linspace(Math.sqrt(0.00085), Math.sqrt(0.012), betas, true);
-            case COSINE -> {
-                for (int t = 0; t < n; t++) {
-                    double ratio = cosineAlphaBar((t + 1) / (double) n) / cosineAlphaBar(t / (double) n);
-                    betas[t] = (float) Math.min(1 - ratio, COSINE_MAX_BETA);
-                }
-            }
+            case COSINE -> fromAlphaBar(DiscreteSchedule::cosineAlphaBar, betas);
+            case SIGMOID -> fromAlphaBar(DiscreteSchedule::sigmoidAlphaBar, betas);
             default -> throw new IllegalStateException("unknown kind " + kind);
         }
         return betas;
+    }
+
+    /** beta_t = min(1 - alphaBar((t + 1) / T) / alphaBar(t / T), 0.999) from a continuous alphaBar(u). */
+    private static void fromAlphaBar(java.util.function.DoubleUnaryOperator alphaBar, float[] out) {
+        int n = out.length;
+        for (int t = 0; t < n; t++) {
+            double ratio = alphaBar.applyAsDouble((t + 1) / (double) n) / alphaBar.applyAsDouble(t / (double) n);
+            out[t] = (float) Math.min(1 - ratio, COSINE_MAX_BETA);
+        }
     }
 
     private static void linspace(double start, double end, float[] out, boolean squared) {
@@ -98,6 +116,21 @@ public final class DiscreteSchedule implements DiffusionSchedule {
     public static double cosineAlphaBar(double u) {
         double c = Math.cos((u + COSINE_OFFSET) / (1 + COSINE_OFFSET) * Math.PI / 2);
         return c * c;
+    }
+
+    /**
+     * The sigmoid schedule's alphaBar(u) for u = t / T in [0, 1]: 1 at u = 0, 1/2 at u = 1/2 (the curve is symmetric
+     * about it), clipped at 1e-9 near u = 1.
+     */
+    public static double sigmoidAlphaBar(double u) {
+        double vStart = sigmoid(SIGMOID_START / SIGMOID_TAU);
+        double vEnd = sigmoid(SIGMOID_END / SIGMOID_TAU);
+        double v = sigmoid((u * (SIGMOID_END - SIGMOID_START) + SIGMOID_START) / SIGMOID_TAU);
+        return Math.max((vEnd - v) / (vEnd - vStart), SIGMOID_CLIP);
+    }
+
+    private static double sigmoid(double x) {
+        return 1 / (1 + Math.exp(-x));
     }
 
     /** The family. */

@@ -46,6 +46,25 @@ class DiscreteScheduleTest {
         assertEquals(DiscreteSchedule.COSINE_MAX_BETA, s.posterior().beta(T - 1), 1e-6, "the last beta is capped");
     }
 
+    /** Chen (2023)'s sigmoid schedule: alphaBar 1 at u = 0, exactly 1/2 at u = 1/2 by symmetry, the last beta capped. */
+    @Test
+    void sigmoidAlphaBarIsHalfAtTheMiddleAndFollowsTheCurve() {
+        assertEquals(1.0, DiscreteSchedule.sigmoidAlphaBar(0), 1e-15);
+        assertEquals(0.5, DiscreteSchedule.sigmoidAlphaBar(0.5), 1e-15);
+        assertEquals(DiscreteSchedule.SIGMOID_CLIP, DiscreteSchedule.sigmoidAlphaBar(1), 1e-15);
+        double s3 = 1 / (1 + Math.exp(-3));
+        double q = 1 / (1 + Math.exp(1.5)); // sigmoid(-1.5) at u = 1/4
+        assertEquals((s3 - q) / (s3 - (1 - s3)), DiscreteSchedule.sigmoidAlphaBar(0.25), 1e-15);
+        DiscreteSchedule s = DiscreteSchedule.of(DiscreteSchedule.Kind.SIGMOID, T);
+        // alphaBar_t = alphaBar((t + 1) / T) / alphaBar(0): at t = T/2 - 1 it is 1/2
+        assertEquals(0.5, s.alphaBar(T / 2 - 1), 1e-4);
+        for (int t : new int[] {0, 10, 250, 750}) {
+            double expected = DiscreteSchedule.sigmoidAlphaBar((t + 1) / (double) T);
+            assertEquals(expected, s.alphaBar(t), 1e-4 * expected + 1e-7, "alphaBar_" + t);
+        }
+        assertEquals(DiscreteSchedule.COSINE_MAX_BETA, s.posterior().beta(T - 1), 1e-6, "the last beta is capped");
+    }
+
     @Test
     void scaledLinearIsLinearInTheSquareRootOfBeta() {
         DiscreteSchedule s = DiscreteSchedule.of(DiscreteSchedule.Kind.SCALED_LINEAR, T);
