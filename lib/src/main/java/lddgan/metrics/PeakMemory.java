@@ -1,6 +1,9 @@
 package lddgan.metrics;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalDouble;
@@ -58,6 +61,21 @@ public record PeakMemory(long bytes, String label) {
             return OptionalDouble.empty();
         }
         return OptionalDouble.of(Math.max(PEAK_BEFORE_RESETS.get(), statusKilobytes("VmHWM")) / 1024.0);
+    }
+
+    /**
+     * The Java heap's peak occupancy since the process started, in MiB: the sum of each heap pool's peak use (eden,
+     * survivor, old), an upper bound of the heap's true peak (the pools peak at different moments), which is what a
+     * maximum heap size ({@code -Xmx}) has to hold; the rest of {@link #processPeakMebibytes()} is native (libtorch).
+     */
+    public static double processPeakHeapMebibytes() {
+        long bytes = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                bytes += pool.getPeakUsage().getUsed();
+            }
+        }
+        return bytes / (1024.0 * 1024.0);
     }
 
     private static boolean resetPeak() {

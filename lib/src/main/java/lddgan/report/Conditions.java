@@ -43,10 +43,17 @@ public record Conditions(String profile, String dataset, int datasetSize, String
      */
     public static final String PEAK_RESIDENT = "process peak resident MiB so far";
 
+    /**
+     * The condition recording the peak Java heap occupancy (MiB, sum of the pools' peaks) of the process that wrote the
+     * result, up to the moment it was written: what the kernel's {@code -Xmx} must hold (issue 22, item 5).
+     */
+    public static final String PEAK_HEAP = "process peak Java heap MiB so far";
+
     /** Conditions of a run on this machine now, with the current engine's versions and the process's peak memory. */
     public static Conditions of(Profile profile, String dataset, int datasetSize, Device device, long seed, double wallTimeSeconds) {
         Map<String, Object> extras = new LinkedHashMap<>();
         PeakMemory.processPeakMebibytes().ifPresent(mib -> extras.put(PEAK_RESIDENT, Math.round(mib)));
+        extras.put(PEAK_HEAP, Math.round(PeakMemory.processPeakHeapMebibytes()));
         return new Conditions(profile.id(), dataset, datasetSize, RunEnvironment.describe(device), seed, RunEnvironment.versions(), wallTimeSeconds,
                 extras, Instant.now().toString());
     }
