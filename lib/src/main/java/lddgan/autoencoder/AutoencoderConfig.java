@@ -55,8 +55,19 @@ public record AutoencoderConfig(
     public static final String CELEBAHQ_VQ_F4 = "celebahq-vq-f4";
     /** LSUN Church 256, AutoencoderKL f = 8, latent 4x32x32 (83.65M). */
     public static final String LSUN_KL_F8 = "lsun-kl-f8";
-    /** All presets, in Table 1's order. */
+    /** All presets of Table 1, in its order. */
     public static final List<String> PRESETS = List.of(CIFAR10_F2, CELEBAHQ_VQ_F4, LSUN_KL_F8);
+    /** CIFAR-10, AutoencoderKL f = 4 (one level more than cifar10-f2), latent 4x8x8: LDM's compression study. */
+    public static final String CIFAR10_F4 = "cifar10-f4";
+    /** CIFAR-10, AutoencoderKL f = 8 (two levels more than cifar10-f2), latent 4x4x4: LDM's compression study. */
+    public static final String CIFAR10_F8 = "cifar10-f8";
+    /**
+     * The first stages of the compression-factor study (LDM Sec. 4.1 at CIFAR scale; with cifar10-f2 and pixel space
+     * as f = 1), not in Table 1.
+     */
+    public static final List<String> COMPRESSION_STUDY = List.of(CIFAR10_F4, CIFAR10_F8);
+    private static final List<String> ALL = java.util.stream.Stream.concat(PRESETS.stream(), COMPRESSION_STUDY.stream())
+            .toList();
 
     /** Validates the configuration. */
     public AutoencoderConfig {
@@ -109,7 +120,7 @@ public record AutoencoderConfig(
      * @throws IllegalArgumentException listing the valid names when {@code name} is unknown
      */
     public static AutoencoderConfig preset(String name) {
-        return JsonPresets.loadResource("presets/autoencoder", name, AutoencoderConfig.class, PRESETS);
+        return JsonPresets.loadResource("presets/autoencoder", name, AutoencoderConfig.class, ALL);
     }
 
     /** Reads a configuration from JSON; unknown or missing keys and invalid values are rejected. */

@@ -70,8 +70,13 @@ public record AutoencoderTrainingConfig(
     public static final String CELEBAHQ_VQ_F4 = "celebahq-vq-f4";
     /** The LSUN Church KL-f8 autoencoder. */
     public static final String LSUN_KL_F8 = "lsun-kl-f8";
+    /** The f = 4 network of the compression study, trained as cifar10-f2. */
+    public static final String CIFAR10_F4 = "cifar10-f4";
+    /** The f = 8 network of the compression study, trained as cifar10-f2. */
+    public static final String CIFAR10_F8 = "cifar10-f8";
     /** All presets. */
-    public static final List<String> PRESETS = List.of(CIFAR10_F2, CIFAR10_F2_NOKL, CELEBAHQ_VQ_F4, LSUN_KL_F8);
+    public static final List<String> PRESETS = List.of(CIFAR10_F2, CIFAR10_F2_NOKL, CELEBAHQ_VQ_F4, LSUN_KL_F8,
+            CIFAR10_F4, CIFAR10_F8);
     private static final String DIR = "presets/autoencoder-training";
 
     /** Validates the configuration; messages name the preset and the field. */

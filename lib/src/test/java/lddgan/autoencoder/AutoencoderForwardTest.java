@@ -43,6 +43,28 @@ class AutoencoderForwardTest {
         }
     }
 
+    /** The compression study's first stages: f = 2^(levels - 1), latents 4x8x8 and 4x4x4, images back at 32x32. */
+    @Test
+    void compressionStudyStagesEncodeToTheirFactor() {
+        Engine.getInstance().setRandomSeed(2);
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.randomUniform(-1f, 1f, new Shape(2, 3, 32, 32));
+            int[] factors = {4, 8};
+            for (int i = 0; i < factors.length; i++) {
+                AutoencoderConfig c = AutoencoderConfig.preset(AutoencoderConfig.COMPRESSION_STUDY.get(i)).withCh(32);
+                int f = factors[i];
+                assertEquals(f, c.factor(), c.name());
+                Autoencoder ae = new Autoencoder(c);
+                ae.initialize(m, 2);
+                NDArray z = ae.encode(x);
+                assertEquals(new Shape(2, 4, 32 / f, 32 / f), z.getShape(), c.name());
+                assertEquals(new Shape(2, 3, 32, 32), ae.decode(z).getShape(), c.name());
+            }
+        }
+        assertEquals(java.util.List.of("cifar10-f2", "celebahq-vq-f4", "lsun-kl-f8"), AutoencoderConfig.PRESETS,
+                "Table 1 keeps its three");
+    }
+
     @Test
     void diagonalGaussianKlMatchesClosedFormAndClampsLogvar() {
         try (NDManager m = NDManager.newBaseManager()) {
