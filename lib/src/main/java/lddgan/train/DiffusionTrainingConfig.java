@@ -31,8 +31,12 @@ public record DiffusionTrainingConfig(String name, String description, EpsilonUN
 
     /** The CIFAR-10 latent baseline. */
     public static final String LATENT_CIFAR10 = "eps-latent-cifar10";
+    /** The cross-attention study's baseline: class embedding, self-attention at 8x8 and 4x4. */
+    public static final String LATENT_CIFAR10_ATTN8 = "eps-latent-cifar10-attn8";
+    /** The cross-attention study's network: spatial transformers attending to tau_theta(y) at the same places. */
+    public static final String LATENT_CIFAR10_XATTN = "eps-latent-cifar10-xattn";
     /** All presets. */
-    public static final List<String> PRESETS = List.of(LATENT_CIFAR10);
+    public static final List<String> PRESETS = List.of(LATENT_CIFAR10, LATENT_CIFAR10_ATTN8, LATENT_CIFAR10_XATTN);
     private static final String DIR = "presets/diffusion-training";
 
     /**
@@ -98,7 +102,8 @@ public record DiffusionTrainingConfig(String name, String description, EpsilonUN
     public String toString() {
         return String.format(Locale.ROOT, "%s (epsilon U-Net nf %d, %s, T %d, %s, batch %d, lr %.3g, EMA %s)", name,
                 network.nf(), network.schedule().name().toLowerCase(Locale.ROOT), network.timesteps(),
-                network.conditional() ? network.numClasses() + " classes, label dropout " + network.labelDropout()
+                network.conditional() ? network.numClasses() + " classes by " + (network.crossAttends()
+                        ? "cross-attention" : "embedding") + ", label dropout " + network.labelDropout()
                         : "unconditional", batchSize, lr, emaDecay);
     }
 }
