@@ -86,8 +86,7 @@ public final class CrossAttention extends ComposedBlock implements NetworkStats.
         NDArray k = heads(run(key, ps, training, context), n, m);
         NDArray v = heads(run(value, ps, training, context), n, m);
         // 2. softmax(q k^T / sqrt(d)) v, heads concatenated
-        NDArray weights = Scalars.times(q.matMul(k.transpose(0, 1, 3, 2)), 1 / Math.sqrt(headChannels)).softmax(-1);
-        NDArray h = weights.matMul(v).transpose(0, 2, 1, 3).reshape(n, l, (long) heads * headChannels);
+        NDArray h = ScaledDotProduct.attend(q, k, v).transpose(0, 2, 1, 3).reshape(n, l, (long) heads * headChannels);
         // 3. output projection
         return new NDList(run(output, ps, training, h));
     }
@@ -102,11 +101,11 @@ public final class CrossAttention extends ComposedBlock implements NetworkStats.
         return new Shape[] {inputShapes[0]};
     }
 
-    /** q k^T and weights x v: 2 L M H d per sample. */
+    /** The attention's own products ({@link ScaledDotProduct#multiplyAccumulates}) over M keys of width H d. */
     @Override
     public long ownMultiplyAccumulates(Shape[] inputShapes) {
-        Shape x = inputShapes[0];
-        long m = inputShapes.length > 1 ? inputShapes[1].get(1) : x.get(1);
-        return 2 * x.get(0) * x.get(1) * m * heads * headChannels;
+        long keys = crossAttends() ? inputShapes[1].get(1) : inputShapes[0].get(1);
+        return ScaledDotProduct.multiplyAccumulates(inputShapes[0].get(0), inputShapes[0].get(1), keys,
+                (long) heads * headChannels);
     }
 }

@@ -63,8 +63,7 @@ public final class MultiHeadSelfAttention extends ComposedBlock implements Netwo
         NDArray k = qkvHeads.get(1);
         NDArray v = qkvHeads.get(2);
         // 2. softmax(q k^T / sqrt(D/H)) per head, then the weighted values
-        NDArray weights = Scalars.times(q.matMul(k.transpose(0, 1, 3, 2)), 1 / Math.sqrt(headDim)).softmax(-1);
-        NDArray h = weights.matMul(v).transpose(0, 2, 1, 3).reshape(n, l, features);
+        NDArray h = ScaledDotProduct.attend(q, k, v).transpose(0, 2, 1, 3).reshape(n, l, features);
         // 3. output projection
         return projection.forward(ps, new NDList(h), training);
     }
@@ -75,10 +74,10 @@ public final class MultiHeadSelfAttention extends ComposedBlock implements Netwo
         return new Shape[] {inputShapes[0]};
     }
 
-    /** q k^T and weights x v: 2 L^2 D per sample. */
+    /** q k^T and weights x v ({@link ScaledDotProduct#multiplyAccumulates}): 2 L^2 D per sample. */
     @Override
     public long ownMultiplyAccumulates(Shape[] inputShapes) {
         Shape x = inputShapes[0];
-        return 2 * x.get(0) * x.get(1) * x.get(1) * x.get(2);
+        return ScaledDotProduct.multiplyAccumulates(x.get(0), x.get(1), x.get(1), x.get(2));
     }
 }

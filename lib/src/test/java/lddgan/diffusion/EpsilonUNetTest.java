@@ -116,16 +116,27 @@ class EpsilonUNetTest {
                     w.set(m.randomNormal(0, 0.1f, w.getShape(), DataType.FLOAT32).toFloatArray());
                 }
             }
-            NDArray x = m.randomNormal(new Shape(2, 4, 16, 16));
-            NDArray y = m.create(new int[] {3, 7});
-            ParameterStore ps = new ParameterStore(m, false);
-            NDArray t = m.full(new Shape(2), 500, DataType.INT32);
-            NDArray cond = net.forward(ps, new NDList(x, t, y), false).singletonOrThrow();
-            NDArray uncond = net.forward(ps, new NDList(x, t, m.full(new Shape(2), 10, DataType.INT32)), false)
-                    .singletonOrThrow();
-            assertTrue(cond.sub(uncond).abs().max().getFloat() > 0, "the label changes the prediction");
-            NDArray guided = ClassifierFreeGuidance.guided(net, y, 3).predict(x, 500);
-            assertTrue(guided.sub(uncond.add(cond.sub(uncond).mul(3f))).abs().max().getFloat() < 1e-4);
+            assertGuidanceCombinesPredictions(net, m, 3);
+        }
+    }
+
+    /**
+     * For labels 3 and 7 at t = 500: the label changes the prediction, and guidance with each w returns
+     * eps(x, null) + w (eps(x, y) - eps(x, null)).
+     */
+    private static void assertGuidanceCombinesPredictions(EpsilonUNet net, NDManager m, double... scales) {
+        NDArray x = m.randomNormal(new Shape(2, 4, 16, 16));
+        NDArray y = m.create(new int[] {3, 7});
+        ParameterStore ps = new ParameterStore(m, false);
+        NDArray t = m.full(new Shape(2), 500, DataType.INT32);
+        NDArray cond = net.forward(ps, new NDList(x, t, y), false).singletonOrThrow();
+        NDArray uncond = net.forward(ps, new NDList(x, t, m.full(new Shape(2), 10, DataType.INT32)), false)
+                .singletonOrThrow();
+        assertTrue(cond.sub(uncond).abs().max().getFloat() > 0, "the label changes the prediction");
+        for (double w : scales) {
+            NDArray guided = ClassifierFreeGuidance.guided(net, y, w).predict(x, 500);
+            NDArray expected = uncond.add(cond.sub(uncond).mul((float) w));
+            assertTrue(guided.sub(expected).abs().max().getFloat() < 1e-4, "w = " + w);
         }
     }
 
@@ -135,19 +146,8 @@ class EpsilonUNetTest {
             Engine.getInstance().setRandomSeed(3);
             EpsilonUNet net = new EpsilonUNet(SMALL);
             net.initialize(m, 2);
-            NDArray x = m.randomNormal(new Shape(2, 4, 16, 16));
+            assertGuidanceCombinesPredictions(net, m, 0, 1, 3.5);
             NDArray y = m.create(new int[] {3, 7});
-            ParameterStore ps = new ParameterStore(m, false);
-            NDArray t = m.full(new Shape(2), 500, DataType.INT32);
-            NDArray cond = net.forward(ps, new NDList(x, t, y), false).singletonOrThrow();
-            NDArray uncond = net.forward(ps, new NDList(x, t, m.full(new Shape(2), 10, DataType.INT32)), false)
-                    .singletonOrThrow();
-            assertTrue(cond.sub(uncond).abs().max().getFloat() > 0, "the label changes the prediction");
-            for (double w : new double[] {0, 1, 3.5}) {
-                NDArray guided = ClassifierFreeGuidance.guided(net, y, w).predict(x, 500);
-                NDArray expected = uncond.add(cond.sub(uncond).mul((float) w));
-                assertTrue(guided.sub(expected).abs().max().getFloat() < 1e-4, "w = " + w);
-            }
             assertThrows(IllegalArgumentException.class, () -> ClassifierFreeGuidance.guided(net, y, -1));
             assertThrows(IllegalArgumentException.class, () -> ClassifierFreeGuidance.guided(net, y.toType(DataType.INT64, false), 1));
         }
