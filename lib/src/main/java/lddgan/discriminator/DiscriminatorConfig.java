@@ -90,7 +90,8 @@ public record DiscriminatorConfig(
      * @throws IllegalArgumentException listing the valid names when {@code name} is unknown
      */
     public static DiscriminatorConfig preset(String name) {
-        return JsonPresets.loadResource("presets/discriminator", name, DiscriminatorConfig.class, PRESETS);
+        return JsonPresets.loadResource("presets/discriminator", name, DiscriminatorConfig.class,
+                lddgan.generator.GeneratorConfig.ALL);
     }
 
     /** Reads a configuration from JSON; unknown or missing keys and invalid values are rejected. */

@@ -52,9 +52,21 @@ public record GeneratorConfig(
     /** WDDGAN, CIFAR-10 wavelet coefficients 12x16x16 (33.37M). */
     public static final String WDDGAN_CIFAR10 = "wddgan-cifar10";
 
-    /** All preset names, in the paper's order. */
+    /** All preset names of the paper (Tables 2 and 9), in its order. */
     public static final List<String> PRESETS = List.of(LDDGAN_CIFAR10, LDDGAN_CELEBAHQ, LDDGAN_LSUN, DDGAN_CIFAR10,
             DDGAN_CELEBAHQ, WDDGAN_CIFAR10);
+    /** LDDGAN on the 4x8x8 latent of the f = 4 first stage (compression study). */
+    public static final String LDDGAN_CIFAR10_F4 = "lddgan-cifar10-f4";
+    /** LDDGAN on the 4x4x4 latent of the f = 8 first stage (compression study). */
+    public static final String LDDGAN_CIFAR10_F8 = "lddgan-cifar10-f8";
+    /**
+     * The generators of the compression-factor study (LDM Sec. 4.1 at CIFAR scale), not in the paper's tables; with
+     * their discriminators of the same names.
+     */
+    public static final List<String> COMPRESSION_STUDY = List.of(LDDGAN_CIFAR10_F4, LDDGAN_CIFAR10_F8);
+    /** The paper's presets, then the study's: every name {@link #preset} loads. */
+    public static final List<String> ALL = java.util.stream.Stream.concat(PRESETS.stream(), COMPRESSION_STUDY.stream())
+            .toList();
 
     /** Validates the configuration. */
     public GeneratorConfig {
@@ -100,7 +112,7 @@ public record GeneratorConfig(
      * @throws IllegalArgumentException listing the valid names when {@code name} is unknown
      */
     public static GeneratorConfig preset(String name) {
-        return JsonPresets.loadResource("presets/generator", name, GeneratorConfig.class, PRESETS);
+        return JsonPresets.loadResource("presets/generator", name, GeneratorConfig.class, ALL);
     }
 
     /** Reads a configuration from JSON; unknown or missing keys and invalid values are rejected. */

@@ -55,9 +55,9 @@ public sealed interface GeneratorSpec permits GeneratorConfig, UViTConfig {
         return new Shape[] {xShape(batch), new Shape(batch), new Shape(batch, nz())};
     }
 
-    /** Every preset name: the CNN presets ({@link GeneratorConfig#PRESETS}), then the U-ViT ones. */
+    /** Every preset name: the CNN presets ({@link GeneratorConfig#ALL}), then the U-ViT ones. */
     static List<String> presets() {
-        List<String> all = new ArrayList<>(GeneratorConfig.PRESETS);
+        List<String> all = new ArrayList<>(GeneratorConfig.ALL);
         all.addAll(UViTConfig.PRESETS);
         return all;
     }
@@ -71,7 +71,7 @@ public sealed interface GeneratorSpec permits GeneratorConfig, UViTConfig {
         if (UViTConfig.PRESETS.contains(name)) {
             return UViTConfig.preset(name);
         }
-        if (GeneratorConfig.PRESETS.contains(name)) {
+        if (GeneratorConfig.ALL.contains(name)) {
             return GeneratorConfig.preset(name);
         }
         throw new IllegalArgumentException("Unknown generator preset '" + name + "'. Valid presets: "

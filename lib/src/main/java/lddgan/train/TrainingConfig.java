@@ -8,6 +8,7 @@ import java.util.Locale;
 import lddgan.space.SpaceKind;
 import lddgan.config.Profile;
 import lddgan.discriminator.DiscriminatorConfig;
+import lddgan.generator.GeneratorConfig;
 import lddgan.generator.GeneratorSpec;
 import lddgan.config.JsonPresets;
 import lddgan.loss.ReconstructionWeighting;
@@ -77,7 +78,7 @@ public record TrainingConfig(
     /** All training presets. */
     public static final List<String> PRESETS = List.of(LDDGAN_CIFAR10, DDGAN_CIFAR10, WDDGAN_CIFAR10,
             "lddgan-celebahq", "lddgan-lsun", "ddgan-celebahq", "lddgan-cifar10-vit-tiny", "lddgan-cifar10-vit-mid",
-            "lddgan-cifar10-vit-large");
+            "lddgan-cifar10-vit-large", GeneratorConfig.LDDGAN_CIFAR10_F4, GeneratorConfig.LDDGAN_CIFAR10_F8);
 
     private static final String DIR = "presets/training";
 

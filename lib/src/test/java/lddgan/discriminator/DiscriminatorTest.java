@@ -63,8 +63,9 @@ class DiscriminatorTest {
         assertEquals(List.of(256, 512, 512, 512, 512, 512), DiscriminatorConfig.preset("ddgan-celebahq").blockChannels());
     }
 
+    /** The paper's presets and the compression study's (4x8x8 and 4x4x4 latents). */
     static List<String> presets() {
-        return DiscriminatorConfig.PRESETS;
+        return lddgan.generator.GeneratorConfig.ALL;
     }
 
     @ParameterizedTest
