@@ -24,6 +24,7 @@ import time
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, DeadKernelError
+from nbconvert.preprocessors.coalescestreams import coalesce_streams
 
 
 def log(msg):
@@ -188,26 +189,12 @@ def execute(path, out_dir, kernel, startup_timeout, retries, cell_timeout):
     return False
 
 
-def coalesce_streams(nb):
-    """Merges each run of adjacent stream outputs of one name (stdout, stderr) in a cell into one output, as Jupyter's
-    front ends show them: rapaio publishes every write to System.out (each piece of a printf) as a message of its own,
-    so one printed line could take a dozen outputs in the file. The text is unchanged."""
-    for cell in nb.cells:
-        merged = []
-        for out in cell.get("outputs", []):
-            if (out.get("output_type") == "stream" and merged and merged[-1].get("output_type") == "stream"
-                    and merged[-1].get("name") == out.get("name")):
-                merged[-1]["text"] = merged[-1]["text"] + out["text"]
-            else:
-                merged.append(out)
-        if "outputs" in cell:
-            cell["outputs"] = merged
-
-
 def write(nb, target):
-    """The executed copy, written whole or not at all (temporary file, fsync, rename)."""
+    """The executed copy, written whole or not at all (temporary file, fsync, rename). Adjacent stream outputs of a cell
+    are merged first, as Jupyter's front ends show them (nbconvert's coalesce_streams): rapaio publishes every write to
+    System.out (each piece of a printf) as a message of its own."""
     os.makedirs(os.path.dirname(target), exist_ok=True)
-    coalesce_streams(nb)
+    coalesce_streams(nb, {})
     tmp = target + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:
         nbformat.write(nb, f)

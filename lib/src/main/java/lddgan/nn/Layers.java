@@ -58,9 +58,7 @@ public final class Layers {
      */
     public static Conv2d torchConv(int outChannels, int inChannels, int kernel, int stride, int padding) {
         Conv2d conv = conv(outChannels, kernel, stride, padding, true, VarianceScaling.torchDefault());
-        float bound = (float) (1 / Math.sqrt((double) inChannels * kernel * kernel));
-        conv.setInitializer((manager, shape, dataType) -> manager.randomUniform(-bound, bound, shape, dataType),
-                Parameter.Type.BIAS);
+        torchBias(conv, (long) inChannels * kernel * kernel);
         return conv;
     }
 
@@ -104,11 +102,16 @@ public final class Layers {
         Linear linear = Linear.builder().setUnits(units).optBias(bias).build();
         linear.setInitializer(VarianceScaling.torchDefault(), Parameter.Type.WEIGHT);
         if (bias) {
-            float bound = (float) (1 / Math.sqrt(inFeatures));
-            linear.setInitializer((manager, shape, dataType) -> manager.randomUniform(-bound, bound, shape, dataType),
-                    Parameter.Type.BIAS);
+            torchBias(linear, inFeatures);
         }
         return linear;
+    }
+
+    /** PyTorch's default bias initialisation, U(-1/sqrt(fan_in), 1/sqrt(fan_in)). */
+    private static void torchBias(ai.djl.nn.AbstractBlock block, long fanIn) {
+        float bound = (float) (1 / Math.sqrt(fanIn));
+        block.setInitializer((manager, shape, dataType) -> manager.randomUniform(-bound, bound, shape, dataType),
+                Parameter.Type.BIAS);
     }
 
     /** U-ViT's initialisation of every {@code nn.Linear} and of the position embedding: normal with std 0.02. */

@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import java.util.SplittableRandom;
 import lddgan.autoencoder.Autoencoder;
 import lddgan.metrics.GanEvaluation;
-import lddgan.nn.Scoped;
 
 /**
  * The VAE baseline of the latent-diffusion source project (its "VAE" row, FID 332; Kingma &amp; Welling 2014): images
@@ -36,10 +35,8 @@ public final class PriorSampler implements GanEvaluation.ImageSource {
     @Override
     public NDArray sample(NDManager out, int count, int batch, long seed) {
         Engine.getInstance().setRandomSeed((int) new SplittableRandom(seed).nextLong());
-        return TrainerBase.inBatches(out, device, count, batch, (part, from, n) -> {
-            NDArray z = part.randomNormal(autoencoder.config().latentShape(n));
-            return Scoped.apply(z, (in, scope) -> autoencoder.decode(in).clip(-1f, 1f));
-        });
+        return TrainerBase.inBatches(out, device, count, batch, (part, from, n) ->
+                autoencoder.decode(part.randomNormal(autoencoder.config().latentShape(n))).clip(-1f, 1f));
     }
 
     /** The first stage sampled from. */
