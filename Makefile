@@ -23,7 +23,7 @@ export ENGINE_CACHE_DIR := $(ROOT)/.cache/djl
 JAVA_RUN = java -Xmx12g --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true -Doffline=true \
   -Dai.djl.pytorch.num_threads=$$(nproc) -Dai.djl.pytorch.num_interop_threads=1 -cp "$$(cat build/classpath.txt)"
 
-.PHONY: run test junit notebooks-smoke verify browser-test setup check-profile determinism lab data audit bench train calibrate parity clean help
+.PHONY: run test junit notebooks-smoke verify browser-test setup check-profile determinism lab data audit bench train calibrate calibrate-study parity clean help
 
 help:
 	@echo "make run [PROFILE=smoke|cpu|paper] [NB=02]  execute the notebooks headless, write results/<profile>/"
@@ -41,6 +41,7 @@ help:
 	@echo "make bench                                  sampling time and training steps/s + memory of LDDGAN/DDGAN/WDDGAN -> results/bench/"
 	@echo "make train [MODEL=ddgan-cifar10] [STEPS=300] train one preset on the profile, FID before/after -> results/<profile>/train/"
 	@echo "make calibrate [SECONDS=300]                 time each model of notebook 02 at PROFILE, print the steps for SECONDS of training each"
+	@echo "make calibrate-study [SECONDS=90] [DIFFUSION_SECONDS=150]  the same for notebook 07's GANs and epsilon networks"
 
 # A wrong profile fails at once, before anything is installed (Profile.java runs as a single-file program).
 check-profile:
@@ -149,6 +150,12 @@ bench: setup
 SECONDS ?= 300
 calibrate: check-profile setup
 	LDDGAN_PROFILE=$(PROFILE) $(JAVA_RUN) lddgan.experiment.MatchedBudget $(SECONDS)
+
+# Notebook 07's matched budgets: its GANs (one per compression factor) and its two epsilon networks, timed with
+# untrained first stages of the right presets (a step costs the same), steps printed for SECONDS / DIFFUSION_SECONDS.
+DIFFUSION_SECONDS ?= $(SECONDS)
+calibrate-study: check-profile setup
+	LDDGAN_PROFILE=$(PROFILE) $(JAVA_RUN) lddgan.experiment.LatentStudyCalibration $(SECONDS) $(DIFFUSION_SECONDS)
 
 MODEL ?= ddgan-cifar10
 STEPS ?= 300

@@ -66,8 +66,12 @@ public record AutoencoderConfig(
      * as f = 1), not in Table 1.
      */
     public static final List<String> COMPRESSION_STUDY = List.of(CIFAR10_F4, CIFAR10_F8);
-    private static final List<String> ALL = java.util.stream.Stream.concat(PRESETS.stream(), COMPRESSION_STUDY.stream())
-            .toList();
+    /** ImageNet-100 at 128x128, AutoencoderKL f = 8 (LDM's kl-f8, the network of lsun-kl-f8), latent 4x16x16. */
+    public static final String IMAGENET100_F8 = "imagenet100-f8";
+    /** The first stages for the latent DDPM/DDIM project's datasets beyond CIFAR-10, not in Table 1. */
+    public static final List<String> LATENT_DIFFUSION = List.of(IMAGENET100_F8);
+    private static final List<String> ALL = java.util.stream.Stream.of(PRESETS, COMPRESSION_STUDY, LATENT_DIFFUSION)
+            .flatMap(List::stream).toList();
 
     /** Validates the configuration. */
     public AutoencoderConfig {

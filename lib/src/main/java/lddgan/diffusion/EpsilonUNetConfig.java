@@ -49,8 +49,11 @@ public record EpsilonUNetConfig(String name, String description, int channels, i
     public static final String LATENT_CIFAR10_ATTN8 = "eps-latent-cifar10-attn8";
     /** The same body with spatial transformers (cross-attention to tau_theta(y)) at 8x8 and in the middle. */
     public static final String LATENT_CIFAR10_XATTN = "eps-latent-cifar10-xattn";
+    /** ImageNet-100 at 128x128 in the 4x16x16 imagenet100-f8 latent: the attn8 body with 100 classes. */
+    public static final String LATENT_IMAGENET100 = "eps-latent-imagenet100";
     /** All presets. */
-    public static final List<String> PRESETS = List.of(LATENT_CIFAR10, LATENT_CIFAR10_ATTN8, LATENT_CIFAR10_XATTN);
+    public static final List<String> PRESETS = List.of(LATENT_CIFAR10, LATENT_CIFAR10_ATTN8, LATENT_CIFAR10_XATTN,
+            LATENT_IMAGENET100);
 
     /** Validates the values (the body's own checks run in {@link #body()}). */
     public EpsilonUNetConfig {
@@ -143,6 +146,13 @@ public record EpsilonUNetConfig(String name, String description, int channels, i
         return new EpsilonUNetConfig(name + suffix, description, channels, resolution, newNf, chMult, newNumResBlocks,
                 attnResolutions, dropout, numClasses, labelDropout, schedule, timesteps, conditioning,
                 scaleWidth(contextDim, newNf), scaleWidth(headChannels, newNf));
+    }
+
+    /** A copy named {@code newName} that trains with another schedule family (the network itself is unchanged). */
+    public EpsilonUNetConfig withSchedule(String newName, DiscreteSchedule.Kind newSchedule) {
+        return new EpsilonUNetConfig(newName, description, channels, resolution, nf, chMult, numResBlocks,
+                attnResolutions, dropout, numClasses, labelDropout, newSchedule, timesteps, conditioning, contextDim,
+                headChannels);
     }
 
     private int scaleWidth(int width, int newNf) {

@@ -30,7 +30,7 @@ public record Experiment<B>(String name, String runPrefix, Profile profile, B bu
     public static final String DIR = "presets/experiments";
     /** The experiment presets, one per notebook. */
     public static final List<String> PRESETS = List.of("01-autoencoder", "02-main-results", "03-kl-ablation",
-            "04-backbone", "05-latent-diffusion", "06-released-checkpoints");
+            "04-backbone", "05-latent-diffusion", "06-released-checkpoints", LatentStudyBudget.EXPERIMENT);
     private static final String RUN_PREFIX = "runPrefix";
 
     public Experiment {

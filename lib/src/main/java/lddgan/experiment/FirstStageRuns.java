@@ -19,7 +19,9 @@ import lddgan.checkpoint.CheckpointStore;
 import lddgan.train.AutoencoderTrainer;
 import lddgan.train.AutoencoderTrainingConfig;
 import lddgan.train.TrainingBudget;
+import lddgan.train.JsonLinesLog;
 import lddgan.train.TrainingListener;
+import lddgan.report.Results;
 
 /**
  * Where notebook 01 leaves the trained first stages and how notebooks 02-04 find them (README "Autoencoder"):
@@ -98,6 +100,11 @@ public final class FirstStageRuns {
      */
     public record Curve(String key, AutoencoderTrainingConfig config, List<Point> points, double trainingSeconds,
                         Path checkpoint, double scaleFactor) {
+        /** A copy with another training time (the training log's, which a resumed run keeps whole). */
+        public Curve withTrainingSeconds(double seconds) {
+            return new Curve(key, config, points, seconds, checkpoint, scaleFactor);
+        }
+
         /** The rFID of the last point. */
         public double finalRfid() {
             return points.get(points.size() - 1).evaluation().rfid();
@@ -125,6 +132,18 @@ public final class FirstStageRuns {
     public static Curve trainWithCurve(AutoencoderTrainingConfig config, String key, long seed, Profile profile,
             ImageSet train, ImageSet validation, FeatureExtractor extractor, int points, long stepsPerPoint,
             List<TrainingListener> listeners, NDManager manager) throws IOException {
+        return trainWithCurve(config, key, seed, profile, train, validation, extractor, points, stepsPerPoint, listeners,
+                true, manager);
+    }
+
+    /**
+     * As {@link #trainWithCurve(AutoencoderTrainingConfig, String, long, Profile, ImageSet, ImageSet, FeatureExtractor,
+     * int, long, List, NDManager)}; without {@code cacheLatents} the training set's latents are not cached (a first
+     * stage that no latent model will train on, e.g. a VAE sampled from its prior) and the curve's scale factor is NaN.
+     */
+    public static Curve trainWithCurve(AutoencoderTrainingConfig config, String key, long seed, Profile profile,
+            ImageSet train, ImageSet validation, FeatureExtractor extractor, int points, long stepsPerPoint,
+            List<TrainingListener> listeners, boolean cacheLatents, NDManager manager) throws IOException {
         if (points < 1 || stepsPerPoint < 1) {
             throw new IllegalArgumentException("trainWithCurve needs points >= 1 and stepsPerPoint >= 1, got " + points
                     + " and " + stepsPerPoint);
@@ -144,6 +163,9 @@ public final class FirstStageRuns {
                     Autoencoder ae = AutoencoderTrainer.load(store.directory(steps), scope);
                     curve.add(new Point(steps, steps / (double) trainer.stepsPerEpoch(),
                             ReconstructionEvaluation.of(ae, validation, extractor, scope, 100, EVALUATION_SEED, null)));
+                    if (p == points && !cacheLatents) {
+                        return new Curve(key, config, curve, seconds, trainer.lastCheckpoint(), Double.NaN);
+                    }
                     if (p == points) {
                         // the last point's autoencoder is the final checkpoint's: cache the training set's latents
                         Path last = trainer.lastCheckpoint();
@@ -153,6 +175,25 @@ public final class FirstStageRuns {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * {@link #trainWithCurve} with the JSON-lines log {@code train-log-<key>[-seed<k>].jsonl} in {@code results} (no
+     * suffix for seed 0), the curve's training seconds being the log's ({@link MatchedBudget#loggedTrainingSeconds}):
+     * a run resumed in another session, or only reloaded, reports the time its steps took when they ran.
+     */
+    public static Curve trainLogged(AutoencoderTrainingConfig config, String key, long seed, Profile profile,
+            ImageSet train, ImageSet validation, FeatureExtractor extractor, int points, long stepsPerPoint,
+            List<TrainingListener> listeners, boolean cacheLatents, Results results, NDManager manager)
+            throws IOException {
+        Path logFile = results.dir().resolve("train-log-" + key + (seed == 0 ? "" : "-seed" + seed) + ".jsonl");
+        try (JsonLinesLog log = new JsonLinesLog(logFile)) {
+            List<TrainingListener> all = new ArrayList<>(listeners);
+            all.add(log);
+            Curve curve = trainWithCurve(config, key, seed, profile, train, validation, extractor, points, stepsPerPoint,
+                    all, cacheLatents, manager);
+            return curve.withTrainingSeconds(MatchedBudget.loggedTrainingSeconds(logFile));
         }
     }
 

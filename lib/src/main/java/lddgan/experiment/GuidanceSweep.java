@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lddgan.metrics.GanEvaluation;
+import lddgan.metrics.TimingProtocol;
 import lddgan.report.ImageGrid;
 import lddgan.report.SampleQualityColumns;
 import lddgan.sampling.DdimSampler;
@@ -39,25 +40,35 @@ public record GuidanceSweep(Table table, Map<Double, BufferedImage> grids) {
      */
     public static GuidanceSweep run(DiffusionTrainer diffusion, TrainingSummary summary, LatentDiffusionBudget budget,
             ModelRun.Setup setup, Device device, NDManager manager) {
-        Sampler sampler = new DdimSampler(diffusion.schedule(), budget.guidedSteps(), 1);
+        return run(diffusion, summary, budget.guidanceScales(), budget.guidedSteps(), budget.guidanceSamples(),
+                budget.guidanceTiming(), setup, device, manager);
+    }
+
+    /**
+     * The sweep over {@code scales} with DDIM-{@code guidedSteps} (eta = 1), {@code samples} images per scale timed by
+     * {@code timing} (notebook 07's cross-attention comparison; notebook 05 through its budget).
+     */
+    public static GuidanceSweep run(DiffusionTrainer diffusion, TrainingSummary summary, List<Double> scales,
+            int guidedSteps, int samples, TimingProtocol timing, ModelRun.Setup setup, Device device,
+            NDManager manager) {
+        Sampler sampler = new DdimSampler(diffusion.schedule(), guidedSteps, 1);
         int[] gridLabels = new int[GRID_PER_CLASS * GRID_CLASSES];
         for (int i = 0; i < gridLabels.length; i++) {
             gridLabels[i] = i / GRID_PER_CLASS;
         }
         List<GanEvaluation> rows = new ArrayList<>();
         Map<Double, BufferedImage> grids = new LinkedHashMap<>();
-        for (double w : budget.guidanceScales()) {
+        for (double w : scales) {
             rows.add(GanEvaluation.of(diffusion.config().name() + " w=" + w, summary, diffusion.images(sampler, w),
-                    budget.guidedSteps(), setup.extractor(), setup.reference(), setup.realFeatures(),
-                    budget.guidanceSamples(), budget.guidanceTiming(), device, manager,
+                    guidedSteps, setup.extractor(), setup.reference(), setup.realFeatures(), samples, timing, device,
+                    manager,
                     ModelRun.EVALUATION_SEED + setup.seed()));
             NDArray grid = diffusion.sample(manager, sampler, gridLabels.length, gridLabels.length, 99, gridLabels, w);
             grids.put(w, ImageGrid.of(grid, GRID_PER_CLASS, 2));
             grid.close();
         }
-        Table cfg = Table.create("Classifier-free guidance sweep (DDIM-" + budget.guidedSteps() + ", eta 1)")
-                .addColumns(DoubleColumn.create("w", budget.guidanceScales().stream().mapToDouble(Double::doubleValue)
-                        .toArray()));
+        Table cfg = Table.create("Classifier-free guidance sweep (DDIM-" + guidedSteps + ", eta 1)")
+                .addColumns(DoubleColumn.create("w", scales.stream().mapToDouble(Double::doubleValue).toArray()));
         SampleQualityColumns.fidKidIs(rows).forEach(cfg::addColumns);
         cfg.addColumns(SampleQualityColumns.column("precision", rows, GanEvaluation::precision),
                 SampleQualityColumns.column("recall", rows, GanEvaluation::recall),

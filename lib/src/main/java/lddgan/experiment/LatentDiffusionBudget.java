@@ -52,15 +52,11 @@ public record LatentDiffusionBudget(long diffusionSteps, List<Long> seeds, int s
 
     /** DDPM's sample count: its timed evaluation batches, or {@code samples}. */
     public int ddpmSamples() {
-        return samplesOf(ddpmTiming);
+        return ddpmTiming.samplesOr(samples);
     }
 
     /** The guidance sweep's sample count per scale: its timed evaluation batches, or {@code samples}. */
     public int guidanceSamples() {
-        return samplesOf(guidanceTiming);
-    }
-
-    private int samplesOf(TimingProtocol t) {
-        return t.evaluationBatches() ? t.evaluationSamples() : samples;
+        return guidanceTiming.samplesOr(samples);
     }
 }

@@ -17,6 +17,9 @@ import lddgan.config.Profile;
 import lddgan.data.ImageSet;
 import lddgan.metrics.GanEvaluation;
 import lddgan.report.SeedTable;
+import lddgan.space.DataSpace;
+import lddgan.train.DiffusionTrainer;
+import lddgan.train.DiffusionTrainingConfig;
 import lddgan.train.GanTrainer;
 import lddgan.train.TrainingBudget;
 import lddgan.train.TrainingConfig;
@@ -35,6 +38,13 @@ import tech.tablesaw.api.Table;
 public final class MatchedBudget {
     /** Training times of one comparison agree when (max - min) / min is at most this. */
     public static final double TOLERANCE = 0.05;
+    /** Untimed steps before a calibration's timed ones (the first steps of a run are slower). */
+    public static final long WARMUP_STEPS = 5;
+    /**
+     * Timed steps of a calibration: 80 (20 timed steps gave rates 10-25 % below 80-step ones for the small latents of
+     * notebook 07, and notebook 02's 20-step calibration left its training times 7.6 % apart).
+     */
+    public static final long TIMED_STEPS = 80;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private MatchedBudget() {
@@ -60,13 +70,35 @@ public final class MatchedBudget {
      */
     public static Rate measure(TrainingConfig config, Profile profile, ImageSet train, String firstStage, long seed,
             long warmup, long timed, NDManager manager) throws IOException {
-        try (NDManager scope = manager.newSubManager();
-             GanTrainer trainer = GanTrainer.builder(config, TrainingSetup.space(config, profile, firstStage, scope), train)
-                     .seed(seed).build()) {
-            trainer.train(TrainingBudget.steps(warmup));
-            double seconds = trainer.train(TrainingBudget.steps(warmup + timed)).wallSeconds();
-            return new Rate(config.name(), timed, seconds);
+        try (NDManager scope = manager.newSubManager()) {
+            return measure(config, TrainingSetup.space(config, profile, firstStage, scope), train, seed, warmup, timed);
         }
+    }
+
+    /**
+     * As {@link #measure(TrainingConfig, Profile, ImageSet, String, long, long, long, NDManager)} in a given data
+     * space (an untrained first stage of the right preset costs what the trained one does: notebook 07's calibration
+     * runs before its first stages exist).
+     */
+    public static Rate measure(TrainingConfig config, DataSpace space, ImageSet train, long seed, long warmup, long timed)
+            throws IOException {
+        try (GanTrainer trainer = GanTrainer.builder(config, space, train).seed(seed).build()) {
+            return timed(config.name(), trainer, warmup, timed);
+        }
+    }
+
+    /** Times {@code timed} training steps of an epsilon network after {@code warmup} untimed ones (no checkpoints). */
+    public static Rate measure(DiffusionTrainingConfig config, DataSpace space, ImageSet train, long seed, long warmup,
+            long timed) throws IOException {
+        try (DiffusionTrainer trainer = DiffusionTrainer.builder(config, space, train).seed(seed).build()) {
+            return timed(config.name(), trainer, warmup, timed);
+        }
+    }
+
+    private static Rate timed(String name, lddgan.train.TrainerBase trainer, long warmup, long timed) throws IOException {
+        trainer.train(TrainingBudget.steps(warmup));
+        double seconds = trainer.train(TrainingBudget.steps(warmup + timed)).wallSeconds();
+        return new Rate(name, timed, seconds);
     }
 
     /** The step count of each rate that trains for {@code seconds} (at least one step). */
@@ -120,7 +152,11 @@ public final class MatchedBudget {
 
     /** One sentence: whether the summary's mean training times agree within {@link #TOLERANCE}. */
     public static String verdict(Table budget) {
-        List<Double> seconds = budget.doubleColumn("training_s").asList();
+        return verdict(budget.doubleColumn("training_s").asList());
+    }
+
+    /** One sentence: whether these (mean) training times agree within {@link #TOLERANCE}. */
+    public static String verdict(List<Double> seconds) {
         double spread = spread(seconds);
         return String.format(Locale.ROOT, "training times %s within %.0f %%: (max - min) / min = %.1f %% over %s s",
                 spread <= TOLERANCE ? "agree" : "do NOT agree", TOLERANCE * 100, spread * 100,
@@ -157,6 +193,11 @@ public final class MatchedBudget {
         return perStep.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
+    /** A calibration's optional whole-number argument {@code i}, or {@code fallback} when it is not given. */
+    static long argument(String[] args, int i, long fallback) {
+        return args.length > i ? Long.parseLong(args[i]) : fallback;
+    }
+
     /**
      * Measures each model of notebook 02's comparison at a profile and prints the step counts that train each for the
      * target time: {@code make calibrate PROFILE=cpu SECONDS=300} (arguments: seconds [warm-up steps] [timed steps]).
@@ -168,8 +209,8 @@ public final class MatchedBudget {
             System.exit(2);
         }
         double seconds = Double.parseDouble(args[0]);
-        long warmup = args.length > 1 ? Long.parseLong(args[1]) : 3;
-        long timed = args.length > 2 ? Long.parseLong(args[2]) : 20;
+        long warmup = argument(args, 1, WARMUP_STEPS);
+        long timed = argument(args, 2, TIMED_STEPS);
         Profile profile = Profile.current();
         Experiment<MainComparisonBudget> experiment = Experiment.load("02-main-results", profile, MainComparisonBudget.class);
         ImageSet train = TrainingSetup.cifar10Train(profile, 512);

@@ -52,6 +52,14 @@ public record TimingProtocol(int batchSize, int warmup, int repetitions, boolean
         return (warmup + repetitions) * batchSize;
     }
 
+    /**
+     * The sample count of an evaluation timed by this protocol: its evaluation batches' images
+     * ({@link #evaluationSamples()}) when it times them, else {@code samples}.
+     */
+    public int samplesOr(int samples) {
+        return evaluationBatches ? evaluationSamples() : samples;
+    }
+
     /** A copy with another number of timed repetitions. */
     public TimingProtocol withRepetitions(int n) {
         return new TimingProtocol(batchSize, warmup, n, evaluationBatches);

@@ -74,9 +74,11 @@ public record AutoencoderTrainingConfig(
     public static final String CIFAR10_F4 = "cifar10-f4";
     /** The f = 8 network of the compression study, trained as cifar10-f2. */
     public static final String CIFAR10_F8 = "cifar10-f8";
+    /** The ImageNet-100 128x128 f = 8 KL autoencoder of the latent DDPM/DDIM project (LDM's kl-f8 recipe). */
+    public static final String IMAGENET100_F8 = "imagenet100-f8";
     /** All presets. */
     public static final List<String> PRESETS = List.of(CIFAR10_F2, CIFAR10_F2_NOKL, CELEBAHQ_VQ_F4, LSUN_KL_F8,
-            CIFAR10_F4, CIFAR10_F8);
+            CIFAR10_F4, CIFAR10_F8, IMAGENET100_F8);
     private static final String DIR = "presets/autoencoder-training";
 
     /** Validates the configuration; messages name the preset and the field. */
@@ -149,6 +151,32 @@ public record AutoencoderTrainingConfig(
     /** This configuration as JSON. */
     public String toJson() {
         return JsonPresets.toJson(this);
+    }
+
+    /**
+     * A copy with another weight of the KL term (a VAE whose prior is usable needs a far larger one than LDDGAN's
+     * 1e-6; notebook 07's sweep), named {@code <preset>-kl<weight>[@<profile>]} so that its checkpoints are its own.
+     *
+     * @throws IllegalArgumentException when the regulariser is not KL or the weight is negative or not finite
+     */
+    public AutoencoderTrainingConfig withKlWeight(double weight) {
+        if (regularizer != Regularizer.KL || !(weight >= 0) || Double.isInfinite(weight)) {
+            throw new IllegalArgumentException("autoencoder training config '" + name + "': withKlWeight needs a KL"
+                    + " regulariser and a finite weight >= 0, got " + regularizer + " and " + weight);
+        }
+        int at = name.indexOf('@');
+        String base = at < 0 ? name : name.substring(0, at);
+        String profile = at < 0 ? "" : name.substring(at);
+        return new AutoencoderTrainingConfig(base + "-kl" + klLabel(weight) + profile, description + " [KL weight "
+                + klLabel(weight) + "]", autoencoder, regularizer, ch, batchSize, learningRate, beta1, beta2, weight,
+                perceptual, perceptualWeight, discWeight, discStart, discLayers, discNdf, codebookWeight, flipProbability);
+    }
+
+    /** A KL weight as names and tables print it: "1e-06", "0.01", "1". */
+    public static String klLabel(double weight) {
+        return weight == Math.rint(weight) && Math.abs(weight) < 1e6 ? Long.toString((long) weight)
+                : weight >= 1e-3 ? java.math.BigDecimal.valueOf(weight).stripTrailingZeros().toPlainString()
+                : String.format(java.util.Locale.ROOT, "%.0e", weight);
     }
 
     /** The weight of the KL term as applied: {@link #klWeight} for KL, 0 otherwise. */

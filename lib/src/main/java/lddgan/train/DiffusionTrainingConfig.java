@@ -8,6 +8,7 @@ import java.util.Locale;
 import lddgan.config.Profile;
 import lddgan.diffusion.EpsilonUNetConfig;
 import lddgan.config.JsonPresets;
+import lddgan.schedule.DiscreteSchedule;
 
 /**
  * A training run of the Gaussian latent diffusion baseline ({@link DiffusionTrainer}; LDDGAN Table 3's DDPM / DDIM
@@ -35,8 +36,11 @@ public record DiffusionTrainingConfig(String name, String description, EpsilonUN
     public static final String LATENT_CIFAR10_ATTN8 = "eps-latent-cifar10-attn8";
     /** The cross-attention study's network: spatial transformers attending to tau_theta(y) at the same places. */
     public static final String LATENT_CIFAR10_XATTN = "eps-latent-cifar10-xattn";
+    /** The ImageNet-100 128x128 baseline of the latent DDPM/DDIM project (the imagenet100-f8 latent). */
+    public static final String LATENT_IMAGENET100 = "eps-latent-imagenet100";
     /** All presets. */
-    public static final List<String> PRESETS = List.of(LATENT_CIFAR10, LATENT_CIFAR10_ATTN8, LATENT_CIFAR10_XATTN);
+    public static final List<String> PRESETS = List.of(LATENT_CIFAR10, LATENT_CIFAR10_ATTN8, LATENT_CIFAR10_XATTN,
+            LATENT_IMAGENET100);
     private static final String DIR = "presets/diffusion-training";
 
     /**
@@ -86,6 +90,19 @@ public record DiffusionTrainingConfig(String name, String description, EpsilonUN
         return new DiffusionTrainingConfig(name + suffix, paper.description + " [" + profile.id() + " profile: " + s + "]",
                 paper.network.scaled(suffix, s.nf(), s.numResBlocks()), s.batchSize(), s.epochs(), paper.lr, paper.beta1,
                 paper.beta2, s.emaDecay(), paper.horizontalFlip);
+    }
+
+    /**
+     * A copy whose network trains (and samples) with another schedule family (notebook 07's schedule comparison), named
+     * {@code <preset>-<schedule>[@<profile>]} so that its checkpoints are its own.
+     */
+    public DiffusionTrainingConfig withSchedule(DiscreteSchedule.Kind schedule) {
+        int at = name.indexOf('@');
+        String suffix = "-" + schedule.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        String renamed = at < 0 ? name + suffix : name.substring(0, at) + suffix + name.substring(at);
+        return new DiffusionTrainingConfig(renamed, description + " [" + schedule.name().toLowerCase(Locale.ROOT)
+                + " schedule]", network.withSchedule(renamed, schedule), batchSize, epochs, lr, beta1, beta2, emaDecay,
+                horizontalFlip);
     }
 
     /** Reads a configuration from JSON (a checkpoint manifest). */

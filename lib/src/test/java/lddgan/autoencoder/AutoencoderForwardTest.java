@@ -65,6 +65,21 @@ class AutoencoderForwardTest {
                 "Table 1 keeps its three");
     }
 
+    /** ImageNet-100's first stage: 128x128 images to a 4x16x16 latent (f = 8) and back. */
+    @Test
+    void imagenet100StageEncodes128To16() {
+        Engine.getInstance().setRandomSeed(3);
+        try (NDManager m = NDManager.newBaseManager()) {
+            AutoencoderConfig c = AutoencoderConfig.preset(AutoencoderConfig.IMAGENET100_F8).withCh(32);
+            assertEquals(8, c.factor());
+            Autoencoder ae = new Autoencoder(c);
+            ae.initialize(m, 1);
+            NDArray z = ae.encode(m.randomUniform(-1f, 1f, new Shape(1, 3, 128, 128)));
+            assertEquals(new Shape(1, 4, 16, 16), z.getShape());
+            assertEquals(new Shape(1, 3, 128, 128), ae.decode(z).getShape());
+        }
+    }
+
     @Test
     void diagonalGaussianKlMatchesClosedFormAndClampsLogvar() {
         try (NDManager m = NDManager.newBaseManager()) {

@@ -73,4 +73,13 @@ class AutoencoderSizeTest {
     void lsunKlF8Has83_65M() {
         assertMillions(83.65, measure(AutoencoderConfig.LSUN_KL_F8)[2], "LSUN KL-f8");
     }
+
+    /** ImageNet-100's first stage is LDM's kl-f8 network at 128x128: the resolution changes no parameter. */
+    @Test
+    void imagenet100F8IsLdmsKlF8() {
+        long[] lsun = measure(AutoencoderConfig.LSUN_KL_F8);
+        long[] imagenet = measure(AutoencoderConfig.IMAGENET100_F8);
+        assertMillions(83.65, imagenet[2], "ImageNet-100 KL-f8");
+        assertEquals(lsun[2], imagenet[2]);
+    }
 }

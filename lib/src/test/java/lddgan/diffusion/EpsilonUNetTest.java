@@ -84,6 +84,22 @@ class EpsilonUNetTest {
         }
     }
 
+    /**
+     * ImageNet-100's epsilon U-Net is the attn8 body with a 101-row class table (100 classes and the null label) instead
+     * of 11 rows, each row as wide as the time embedding (4 nf = 512): 90 x 512 more parameters.
+     */
+    @Test
+    void imagenet100UNetDiffersFromAttn8ByItsClassTable() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            EpsilonUNet attn8 = new EpsilonUNet(EpsilonUNetConfig.preset(EpsilonUNetConfig.LATENT_CIFAR10_ATTN8));
+            attn8.initialize(m, 1);
+            EpsilonUNet imagenet = new EpsilonUNet(EpsilonUNetConfig.preset(EpsilonUNetConfig.LATENT_IMAGENET100));
+            imagenet.initialize(m, 1);
+            assertEquals(28_214_020L + 90 * 512, NetworkStats.parameterCount(imagenet));
+            assertEquals(28_214_020L, NetworkStats.parameterCount(attn8));
+        }
+    }
+
     @Test
     void crossAttentionConfigsAreCheckedAndScaleTheirWidths() {
         EpsilonUNetConfig cross = EpsilonUNetConfig.preset(EpsilonUNetConfig.LATENT_CIFAR10_XATTN);

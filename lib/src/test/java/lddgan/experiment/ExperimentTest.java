@@ -86,7 +86,7 @@ class ExperimentTest {
         Map<String, Class<?>> budgets = Map.of("01-autoencoder", FirstStageBudget.class, MAIN, MainComparisonBudget.class,
                 "03-kl-ablation", KlAblationBudget.class, "04-backbone", BackboneBudget.class,
                 "05-latent-diffusion", LatentDiffusionBudget.class, "06-released-checkpoints",
-                ReleasedCheckpointsBudget.class);
+                ReleasedCheckpointsBudget.class, LatentStudyBudget.EXPERIMENT, LatentStudyBudget.class);
         assertEquals(Experiment.PRESETS.size(), budgets.size());
         for (String name : Experiment.PRESETS) {
             for (Profile p : Profile.values()) {
