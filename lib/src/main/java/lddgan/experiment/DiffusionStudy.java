@@ -212,6 +212,18 @@ public final class DiffusionStudy {
         return w == Math.rint(w) ? Long.toString((long) w) : Double.toString(w);
     }
 
+    /**
+     * One sentence: whether the two networks' mean training times (over the seeds' rows of {@link #conditioningTable})
+     * agree within {@link MatchedBudget#TOLERANCE}.
+     */
+    public static String budgetVerdict(Table perSeed) {
+        List<Double> means = new ArrayList<>();
+        for (String how : new java.util.LinkedHashSet<>(perSeed.stringColumn("conditioning").asList())) {
+            means.add(perSeed.where(perSeed.stringColumn("conditioning").isEqualTo(how)).doubleColumn("training_s").mean());
+        }
+        return MatchedBudget.verdict(means);
+    }
+
     /** The conditioning comparison's summary over seeds (mean and seed-sd per network and scale). */
     public static Table conditioningSummary(Table perSeed) {
         return SeedTable.summary("Conditioning: embedding vs cross-attention, guidance sweep, mean and sd over seeds",

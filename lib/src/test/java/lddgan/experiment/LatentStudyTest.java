@@ -143,6 +143,17 @@ class LatentStudyTest {
     }
 
     @Test
+    void conditioningBudgetComparesEachNetworksMeanTime() {
+        Table perSeed = Table.create("t").addColumns(
+                tech.tablesaw.api.StringColumn.create("conditioning", "embedding", "embedding", "cross-attention",
+                        "cross-attention"),
+                tech.tablesaw.api.DoubleColumn.create("training_s", 100, 104, 110, 112));
+        // means 102 and 111: (111 - 102) / 102 = 8.8 %
+        String verdict = DiffusionStudy.budgetVerdict(perSeed);
+        assertTrue(verdict.startsWith("training times do NOT agree within 5 %") && verdict.contains("8.8 %"), verdict);
+    }
+
+    @Test
     void conditioningNetworksHaveTheirPublishedSizes() {
         try (NDManager m = NDManager.newBaseManager()) {
             Table t = DiffusionStudy.parameters(Profile.SMOKE, m);
