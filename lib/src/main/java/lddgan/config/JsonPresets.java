@@ -31,6 +31,16 @@ import java.util.List;
  * the expected type and the value found; a record's own validation message is passed through the same way.
  */
 public final class JsonPresets {
+    /**
+     * The name of a variant of a preset: {@code suffix} inserted before the profile part of {@code name}
+     * ("cifar10-f2@cpu" with "-kl0.01" is "cifar10-f2-kl0.01@cpu"; a name without a profile part gets it appended), so
+     * that the variant's checkpoints are its own and still name the profile.
+     */
+    public static String variantName(String name, String suffix) {
+        int at = name.indexOf('@');
+        return at < 0 ? name + suffix : name.substring(0, at) + suffix + name.substring(at);
+    }
+
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)

@@ -136,11 +136,19 @@ public final class CompressionStudy {
 
     /** The latent shape of a factor, C x H x W ("3x32x32" for pixels). */
     public static String latentShape(Factor factor) {
-        if (factor.pixel()) {
-            return "3x32x32";
-        }
-        Shape s = AutoencoderTrainingConfig.preset(factor.autoencoder()).autoencoder().latentShape(1);
-        return s.get(1) + "x" + s.get(2) + "x" + s.get(3);
+        Shape s = latent(factor);
+        return s.get(0) + "x" + s.get(1) + "x" + s.get(2);
+    }
+
+    /** The latent of a factor as (C, H, W): the image's for pixels, else its first stage's. */
+    private static Shape latent(Factor factor) {
+        return factor.pixel() ? new Shape(3, 32, 32)
+                : AutoencoderTrainingConfig.preset(factor.autoencoder()).autoencoder().latentShape(1).slice(1);
+    }
+
+    /** The first-stage rFID column of the study's tables. */
+    private static String rfidColumn(boolean proxy) {
+        return "first stage " + MetricLabel.RFID.label(proxy);
     }
 
     /**
@@ -154,7 +162,7 @@ public final class CompressionStudy {
         StringColumn latent = StringColumn.create("latent");
         IntColumn values = IntColumn.create("latent values");
         DoubleColumn ratio = DoubleColumn.create("pixels per latent value");
-        DoubleColumn rfid = DoubleColumn.create("first stage " + MetricLabel.RFID.label(proxy(rows, real)));
+        DoubleColumn rfid = DoubleColumn.create(rfidColumn(proxy(rows, real)));
         DoubleColumn psnr = DoubleColumn.create("first stage PSNR");
         DoubleColumn firstSeconds = DoubleColumn.create("first_stage_s");
         LongColumn steps = LongColumn.create("steps");
@@ -164,7 +172,7 @@ public final class CompressionStudy {
         java.util.ArrayList<GanEvaluation> evaluations = new java.util.ArrayList<>();
         for (Row r : rows) {
             String shape = latentShape(r.factor());
-            long n = java.util.Arrays.stream(shape.split("x")).mapToLong(Long::parseLong).reduce(1, (a, b) -> a * b);
+            long n = latent(r.factor()).size();
             FirstStageRuns.Curve c = r.firstStage();
             double first = c == null ? 0 : c.trainingSeconds();
             f.append(r.factor().label());
@@ -230,9 +238,8 @@ public final class CompressionStudy {
     }
 
     /** The first stages' reconstruction against f: rFID and PSNR (means over seeds), f = 2, 4, 8. */
-    public static XYChart reconstruction(Table summary) {
-        String rfidColumn = summary.columnNames().stream().filter(n -> n.startsWith("first stage ")
-                && !n.endsWith(SeedTable.SD_SUFFIX) && !n.contains("PSNR")).findFirst().orElseThrow();
+    public static XYChart reconstruction(Table summary, boolean proxy) {
+        String rfidColumn = rfidColumn(proxy);
         XYChart chart = Charts.line("First stages under one budget: reconstruction against f", "f (log scale)",
                 "rFID / PSNR (dB)", 560, 340);
         chart.getStyler().setXAxisLogarithmic(true);

@@ -163,15 +163,13 @@ public final class FirstStageRuns {
                     Autoencoder ae = AutoencoderTrainer.load(store.directory(steps), scope);
                     curve.add(new Point(steps, steps / (double) trainer.stepsPerEpoch(),
                             ReconstructionEvaluation.of(ae, validation, extractor, scope, 100, EVALUATION_SEED, null)));
-                    if (p == points && !cacheLatents) {
-                        return new Curve(key, config, curve, seconds, trainer.lastCheckpoint(), Double.NaN);
-                    }
                     if (p == points) {
                         // the last point's autoencoder is the final checkpoint's: cache the training set's latents
                         Path last = trainer.lastCheckpoint();
-                        LatentCache cache = LatentCache.create(latentCacheFile(profile, key, seed), ae,
-                                AutoencoderTrainer.identityOf(last), train, scope, LatentCache.Options.defaults());
-                        return new Curve(key, config, curve, seconds, last, cache.scaleFactor());
+                        double scale = !cacheLatents ? Double.NaN : LatentCache.create(latentCacheFile(profile, key,
+                                seed), ae, AutoencoderTrainer.identityOf(last), train, scope,
+                                LatentCache.Options.defaults()).scaleFactor();
+                        return new Curve(key, config, curve, seconds, last, scale);
                     }
                 }
             }
@@ -187,7 +185,7 @@ public final class FirstStageRuns {
             ImageSet train, ImageSet validation, FeatureExtractor extractor, int points, long stepsPerPoint,
             List<TrainingListener> listeners, boolean cacheLatents, Results results, NDManager manager)
             throws IOException {
-        Path logFile = results.dir().resolve("train-log-" + key + (seed == 0 ? "" : "-seed" + seed) + ".jsonl");
+        Path logFile = results.dir().resolve("train-log-" + key + Seeds.suffix(seed) + ".jsonl");
         try (JsonLinesLog log = new JsonLinesLog(logFile)) {
             List<TrainingListener> all = new ArrayList<>(listeners);
             all.add(log);

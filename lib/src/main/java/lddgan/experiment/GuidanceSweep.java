@@ -61,8 +61,7 @@ public record GuidanceSweep(Table table, Map<Double, BufferedImage> grids) {
         for (double w : scales) {
             rows.add(GanEvaluation.of(diffusion.config().name() + " w=" + w, summary, diffusion.images(sampler, w),
                     guidedSteps, setup.extractor(), setup.reference(), setup.realFeatures(), samples, timing, device,
-                    manager,
-                    ModelRun.EVALUATION_SEED + setup.seed()));
+                    manager, ModelRun.EVALUATION_SEED + setup.seed()));
             NDArray grid = diffusion.sample(manager, sampler, gridLabels.length, gridLabels.length, 99, gridLabels, w);
             grids.put(w, ImageGrid.of(grid, GRID_PER_CLASS, 2));
             grid.close();

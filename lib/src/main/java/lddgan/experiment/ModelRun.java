@@ -116,7 +116,7 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
 
         /** What a per-run file name carries for this seed: nothing for seed 0 (the names of one-seed runs), else "-seed<k>". */
         public String seedSuffix() {
-            return seed == 0 ? "" : "-seed" + seed;
+            return Seeds.suffix(seed);
         }
 
         /**

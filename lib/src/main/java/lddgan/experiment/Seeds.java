@@ -8,6 +8,11 @@ final class Seeds {
     private Seeds() {
     }
 
+    /** What a per-run file name carries for a seed: nothing for seed 0 (the names of one-seed runs), else "-seed<k>". */
+    static String suffix(long seed) {
+        return seed == 0 ? "" : "-seed" + seed;
+    }
+
     /** {@code seeds}, checked and copied. */
     static List<Long> check(List<Long> seeds) {
         if (seeds == null || seeds.isEmpty() || seeds.stream().anyMatch(s -> s == null || s < 0)

@@ -64,9 +64,13 @@ public final class VaeBaseline {
      * when the two budgets give it the same steps.
      */
     public static String runKey(double klWeight, Profile profile) {
-        AutoencoderTrainingConfig preset = AutoencoderTrainingConfig.preset(AutoencoderTrainingConfig.CIFAR10_F2, profile);
-        return klWeight == preset.klWeight() ? AutoencoderTrainingConfig.CIFAR10_F2
-                : AutoencoderTrainingConfig.CIFAR10_F2 + "-kl" + AutoencoderTrainingConfig.klLabel(klWeight);
+        return runKey(config(klWeight, profile));
+    }
+
+    /** A configuration's name without its profile part: the run key of its checkpoints. */
+    private static String runKey(AutoencoderTrainingConfig config) {
+        int at = config.name().indexOf('@');
+        return at < 0 ? config.name() : config.name().substring(0, at);
     }
 
     /** The training configuration of a weight: the {@code cifar10-f2} preset, renamed unless the weight is its own. */
@@ -84,9 +88,10 @@ public final class VaeBaseline {
     public static Run train(double klWeight, Experiment<LatentStudyBudget> experiment, long seed, ImageSet train,
             ImageSet validation, FeatureExtractor extractor, ModelRun.Setup setup, Device device,
             List<TrainingListener> listeners, Results results, NDManager manager) throws IOException {
-        FirstStageRuns.Curve curve = FirstStageRuns.trainLogged(config(klWeight, experiment.profile()),
-                experiment.runName(runKey(klWeight, experiment.profile())), seed, experiment.profile(), train,
-                validation, extractor, 1, experiment.budget().vaeSteps(), listeners, false, results, manager);
+        AutoencoderTrainingConfig config = config(klWeight, experiment.profile());
+        FirstStageRuns.Curve curve = FirstStageRuns.trainLogged(config, experiment.runName(runKey(config)), seed,
+                experiment.profile(), train, validation, extractor, 1, experiment.budget().vaeSteps(), listeners, false,
+                results, manager);
         FirstStageRuns.Point last = curve.points().get(curve.points().size() - 1);
         try (NDManager scope = manager.newSubManager()) {
             Autoencoder ae = AutoencoderTrainer.load(curve.checkpoint(), scope);

@@ -164,10 +164,7 @@ public record AutoencoderTrainingConfig(
             throw new IllegalArgumentException("autoencoder training config '" + name + "': withKlWeight needs a KL"
                     + " regulariser and a finite weight >= 0, got " + regularizer + " and " + weight);
         }
-        int at = name.indexOf('@');
-        String base = at < 0 ? name : name.substring(0, at);
-        String profile = at < 0 ? "" : name.substring(at);
-        return new AutoencoderTrainingConfig(base + "-kl" + klLabel(weight) + profile, description + " [KL weight "
+        return new AutoencoderTrainingConfig(JsonPresets.variantName(name, "-kl" + klLabel(weight)), description + " [KL weight "
                 + klLabel(weight) + "]", autoencoder, regularizer, ch, batchSize, learningRate, beta1, beta2, weight,
                 perceptual, perceptualWeight, discWeight, discStart, discLayers, discNdf, codebookWeight, flipProbability);
     }

@@ -97,9 +97,7 @@ public record DiffusionTrainingConfig(String name, String description, EpsilonUN
      * {@code <preset>-<schedule>[@<profile>]} so that its checkpoints are its own.
      */
     public DiffusionTrainingConfig withSchedule(DiscreteSchedule.Kind schedule) {
-        int at = name.indexOf('@');
-        String suffix = "-" + schedule.name().toLowerCase(Locale.ROOT).replace('_', '-');
-        String renamed = at < 0 ? name + suffix : name.substring(0, at) + suffix + name.substring(at);
+        String renamed = JsonPresets.variantName(name, "-" + schedule.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         return new DiffusionTrainingConfig(renamed, description + " [" + schedule.name().toLowerCase(Locale.ROOT)
                 + " schedule]", network.withSchedule(renamed, schedule), batchSize, epochs, lr, beta1, beta2, emaDecay,
                 horizontalFlip);
