@@ -16,7 +16,9 @@ import java.util.Locale;
  *   <li><b>fitted</b>: as exact, for a quantity chosen to match the paper (the ViT widths were searched to hit
  *       Table 11's parameter counts): reported as fitted, never as reproduced.</li>
  *   <li><b>band</b>: a regression check, not a claim of the paper: the fresh value at {@code field} is within
- *       {@code tolerance} of our committed reference run of the same profile (FIDs, recalls).</li>
+ *       {@code tolerance} of our committed reference run of the same profile (FIDs, recalls); when both runs' rows
+ *       summarise several seeds, a value outside the band fails only beyond the seed noise
+ *       ({@link SeedRegressionRule}).</li>
  * </ul>
  *
  * @param id unique name ([a-z0-9-]), used in reports and failures

@@ -107,12 +107,16 @@ public final class ClaimChecker {
             return new Outcome(claim, Verdict.NOT_COMPARABLE, cShown, fShown, mismatch);
         }
         ResultLocator at = ResultLocator.parse(claim.field());
-        double reference = at.number(committed);
-        double value = at.number(fresh);
-        boolean within = claim.tolerance().within(value, reference);
-        return new Outcome(claim, within ? Verdict.REPRODUCED : Verdict.REGRESSION, cShown, fShown,
-                (within ? "within " : "outside ") + claim.tolerance() + " of the committed run"
-                        + (within ? "" : String.format(Locale.ROOT, " (difference %s)", number(value - reference))));
+        SeedSummary reference = SeedSummary.at(at, committed);
+        SeedSummary value = SeedSummary.at(at, fresh);
+        SeedRegressionRule.Judgement j = SeedRegressionRule.judge(reference, value, claim.tolerance());
+        return new Outcome(claim, j.regression() ? Verdict.REGRESSION : Verdict.REPRODUCED, seeded(cShown, reference),
+                seeded(fShown, value), j.detail());
+    }
+
+    /** A band's value as shown, with its seed-sd and n when its row summarises several seeds. */
+    private static String seeded(String shown, SeedSummary summary) {
+        return summary.n() < 2 ? shown : summary.toString();
     }
 
     /** Why two result files' conditions make a band meaningless, or null when they agree. */

@@ -2,8 +2,10 @@ package lddgan.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,9 +49,34 @@ public record ResultLocator(String text, List<String> segments) {
      * @throws IllegalArgumentException naming the segment that found nothing and what was there instead
      */
     public JsonNode find(JsonNode root) {
+        return walk(root, segments.size());
+    }
+
+    /**
+     * The node that holds the value: what the locator without its last segment points at (the row of a table).
+     *
+     * @throws IllegalArgumentException as {@link #find}
+     */
+    public JsonNode parent(JsonNode root) {
+        return walk(root, segments.size() - 1);
+    }
+
+    /**
+     * The field name the last segment takes in {@code parent} (the first of its {@code |} alternatives present there),
+     * or empty when the last segment is an index or a {@code [key=value]} selection, or nothing matches.
+     */
+    public Optional<String> matchedField(JsonNode parent) {
+        String last = segments.get(segments.size() - 1);
+        if (SELECT.matcher(last).matches() || !parent.isObject()) {
+            return Optional.empty();
+        }
+        return Arrays.stream(last.split("\\|")).filter(parent::has).findFirst();
+    }
+
+    private JsonNode walk(JsonNode root, int count) {
         JsonNode node = root;
         StringBuilder walked = new StringBuilder();
-        for (String s : segments) {
+        for (String s : segments.subList(0, count)) {
             JsonNode next = step(node, s);
             if (next == null) {
                 throw new IllegalArgumentException("'" + text + "': nothing at '" + s + "'"

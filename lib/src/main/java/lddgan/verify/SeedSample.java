@@ -67,8 +67,7 @@ public record SeedSample(double[] values) {
             return String.format(Locale.ROOT, "%s (n = %d, %d not reached)", Arrays.toString(Arrays.stream(values)
                     .mapToObj(ClaimChecker::number).toArray()), n(), Arrays.stream(values).filter(Double::isInfinite).count());
         }
-        return n() == 1 ? ClaimChecker.number(mean()) + " (n = 1)"
-                : ClaimChecker.number(mean()) + " ± " + ClaimChecker.number(std()) + " (n = " + n() + ")";
+        return new SeedSummary(mean(), std(), n()).toString();
     }
 
     @Override

@@ -4,7 +4,8 @@ package lddgan.verify;
 public enum Verdict {
     /**
      * The claim holds in the fresh run: an exact value, an ordering beyond the seed noise ({@link OrderingRule}), or
-     * a regression check within the band of the committed run.
+     * a regression check within the band of the committed run or, with several seeds, within their noise
+     * ({@link SeedRegressionRule}).
      */
     REPRODUCED("reproduced"),
     /** An ordering holds the other way round, beyond the seed noise ({@link OrderingRule}). */

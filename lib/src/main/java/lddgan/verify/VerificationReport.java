@@ -100,8 +100,9 @@ public record VerificationReport(String profile, List<String> notebooks, Path co
                         + "(the ViT widths were searched to hit Table 11): shown, never counted as reproduced.",
                         of(o -> o.claim().kind() == Claim.Kind.FITTED)),
                 new Section("Regression checks against our committed run", "Not claims of the paper: the fresh "
-                        + "value must stay within a band of our own committed run of this profile (bands set from the "
-                        + "measured thread-count and CPU variation); only these fail make verify.",
+                        + "value is compared with our own committed run of this profile (bands set from the measured "
+                        + "thread-count and CPU variation); only these fail make verify. Rule: "
+                        + SeedRegressionRule.TEXT + ".",
                         of(o -> o.claim().kind() == Claim.Kind.BAND)));
         return all.stream().filter(sec -> !sec.outcomes().isEmpty()).toList();
     }
@@ -221,12 +222,13 @@ public record VerificationReport(String profile, List<String> notebooks, Path co
             lines.add(note);
         }
         lines.add("verdicts: reproduced (an exact value holds; an ordering beyond the seed noise; a regression check "
-                + "within its band); contradicted (an ordering the other way, beyond the noise); inconclusive (within "
-                + "the noise, or one seed); not measurable at this scale (the metric cannot resolve it); not reproduced "
-                + "at this scale (an exact value that does not hold here, nor in the committed run); fitted to the "
-                + "paper; regression (the fresh run departs from the committed reference: exit code 1); no committed "
-                + "reference; not comparable (different dataset or extractor)");
+                + "within its band or, with seeds, within the seed noise); contradicted (an ordering the other way, "
+                + "beyond the noise); inconclusive (within the noise, or one seed); not measurable at this scale (the "
+                + "metric cannot resolve it); not reproduced at this scale (an exact value that does not hold here, nor "
+                + "in the committed run); fitted to the paper; regression (the fresh run departs from the committed "
+                + "reference: exit code 1); no committed reference; not comparable (different dataset or extractor)");
         lines.add("ordering rule: " + OrderingRule.TEXT);
+        lines.add("regression rule: " + SeedRegressionRule.TEXT);
         return lines;
     }
 

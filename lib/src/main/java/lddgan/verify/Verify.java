@@ -89,6 +89,7 @@ public final class Verify {
             Path dir = Path.of(a.get("out"));
             report.write(dir);
             out.println("[verify] ordering rule: " + OrderingRule.TEXT);
+            out.println("[verify] regression rule: " + SeedRegressionRule.TEXT);
             for (VerificationReport.Section sec : report.sections()) {
                 out.println("[verify] -- " + sec.title());
                 for (ClaimChecker.Outcome o : sec.outcomes()) {
