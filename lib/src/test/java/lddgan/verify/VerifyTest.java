@@ -28,13 +28,11 @@ class VerifyTest {
 
     /**
      * Result files that the multi-seed notebooks write but the committed cpu results (one seed, before issue 23) do
-     * not hold yet: the cpu re-run of issue 23 item 9 adds them, and then they leave this list. Notebook 07's
-     * (issue 25) wait for its first cpu run.
+     * not hold yet: the cpu re-run of issue 23 item 9 adds them, and then they leave this list.
      */
     private static final java.util.Set<String> PENDING_CPU_RERUN = java.util.Set.of(
             "03-kl-ablation/table7-seeds.json", "04-backbone/table12-seeds.json", "04-backbone/convergence-seeds.json",
-            "05-latent-diffusion/samplers-seeds.json", "07-latent-diffusion-study/compression-seeds.json",
-            "07-latent-diffusion-study/conditioning-seeds.json");
+            "05-latent-diffusion/samplers-seeds.json");
 
     private static Path claimsFile() {
         return ProjectPaths.root().resolve("results").resolve("claims.json");
