@@ -52,9 +52,12 @@ public final class DiffusionStudy {
      * A trained epsilon network.
      *
      * @param trainer the trainer (its EMA network samples; close it when done)
-     * @param summary the training call's summary (time, steps)
+     * @param summary the training call's summary (steps; its time is this call's only)
+     * @param trainingSeconds the whole run's training time, from its log ({@link MatchedBudget#loggedTrainingSeconds}):
+     *     the same whether the run trained now or resumed from a checkpoint
      */
-    public record Trained(DiffusionTrainer trainer, TrainingSummary summary) implements AutoCloseable {
+    public record Trained(DiffusionTrainer trainer, TrainingSummary summary, double trainingSeconds)
+            implements AutoCloseable {
         @Override
         public void close() {
             trainer.close();
@@ -77,7 +80,7 @@ public final class DiffusionStudy {
                 // the whole run from its log: after a resume this call's steps are only a part
                 results.writeBytes("losses-" + file + ".png", Charts.png(LiveLossChart.ofLog(config.name(), log.file(),
                         DiffusionStepRecord.class)));
-                return new Trained(trainer, summary);
+                return new Trained(trainer, summary, MatchedBudget.loggedTrainingSeconds(log.file()));
             } catch (IOException | RuntimeException e) {
                 trainer.close();
                 throw e;
@@ -110,7 +113,7 @@ public final class DiffusionStudy {
                     ModelRun.EVALUATION_SEED + setup.seed()));
             names.add(kind.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             steps.append(run.summary().steps());
-            training.append(run.summary().wallSeconds());
+            training.append(run.trainingSeconds());
             alphaBarT.append(t.schedule().alphaBar(t.schedule().numSteps() - 1));
         });
         if (real != null) {
@@ -154,7 +157,7 @@ public final class DiffusionStudy {
                 how.append(label);
                 params.append(count);
                 steps.append(e.getValue().summary().steps());
-                seconds.append(e.getValue().summary().wallSeconds());
+                seconds.append(e.getValue().trainingSeconds());
             }
             Table part = Table.create("Conditioning: embedding vs cross-attention").addColumns(run, how, params, steps,
                     seconds);

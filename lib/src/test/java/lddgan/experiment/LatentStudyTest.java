@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import lddgan.schedule.DiscreteSchedule;
 import lddgan.train.AutoencoderTrainingConfig;
 import lddgan.train.DiffusionTrainingConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
 /** Notebook 07's pieces that need no training: budget, naming, tables, the networks' sizes. */
@@ -140,6 +142,26 @@ class LatentStudyTest {
         assertEquals("eps-latent-cifar10-scaled-linear@cpu", base.withSchedule(DiscreteSchedule.Kind.SCALED_LINEAR).name());
         assertNotEquals(base.network().schedule(), DiscreteSchedule.Kind.COSINE);
         assertEquals(List.of("1", "3", "1.5"), List.of(1.0, 3.0, 1.5).stream().map(DiffusionStudy::wLabel).toList());
+    }
+
+    @Test
+    void aResumedEpsilonNetworkKeepsItsTrainingTime(@TempDir Path tmp) throws IOException {
+        // the first call trains 3 steps; the second finds the checkpoint at step 3 and trains nothing, yet both report
+        // the run's training time as its log records it (a resumed cpu run once wrote 0.003 s)
+        DiffusionTrainingConfig config = DiffusionTrainingConfig.preset("eps-latent-cifar10", Profile.SMOKE);
+        lddgan.data.ImageSet data = lddgan.data.SyntheticImages.generate(32, 32, 5);
+        lddgan.space.LatentSpace space = new lddgan.space.LatentSpace(new lddgan.space.HaarStandInFirstStage());
+        lddgan.report.Results results = new lddgan.report.Results(tmp.resolve("results"));
+        double first;
+        try (DiffusionStudy.Trained t = DiffusionStudy.train(config, space, data, tmp.resolve("ck"), 3, 0, results)) {
+            first = t.trainingSeconds();
+            assertEquals(3, t.summary().steps());
+            assertTrue(first > 0 && first <= t.summary().wallSeconds(), first + " vs " + t.summary().wallSeconds());
+        }
+        try (DiffusionStudy.Trained t = DiffusionStudy.train(config, space, data, tmp.resolve("ck"), 3, 0, results)) {
+            assertEquals(first, t.trainingSeconds());
+            assertTrue(t.summary().wallSeconds() < first || t.summary().steps() == 0, t.summary().toString());
+        }
     }
 
     @Test
