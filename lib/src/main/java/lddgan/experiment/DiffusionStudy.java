@@ -72,7 +72,7 @@ public final class DiffusionStudy {
     public static Trained train(DiffusionTrainingConfig config, DataSpace space, ImageSet train, Path checkpoints,
             long steps, long seed, Results results) throws IOException {
         String file = TrainingSetup.fileName(config.name()) + Seeds.suffix(seed);
-        try (JsonLinesLog log = new JsonLinesLog(results.dir().resolve("train-log-" + file + ".jsonl"))) {
+        try (JsonLinesLog log = new JsonLinesLog(TrainingSetup.trainingLog(results, file))) {
             DiffusionTrainer trainer = DiffusionTrainer.builder(config, space, train).seed(seed)
                     .checkpoints(checkpoints, 250).listener(new ProgressBar(System.out, 60)).listener(log).build();
             try {

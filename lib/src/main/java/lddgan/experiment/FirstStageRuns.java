@@ -185,7 +185,7 @@ public final class FirstStageRuns {
             ImageSet train, ImageSet validation, FeatureExtractor extractor, int points, long stepsPerPoint,
             List<TrainingListener> listeners, boolean cacheLatents, Results results, NDManager manager)
             throws IOException {
-        Path logFile = results.dir().resolve("train-log-" + key + Seeds.suffix(seed) + ".jsonl");
+        Path logFile = TrainingSetup.trainingLog(results, key + Seeds.suffix(seed));
         try (JsonLinesLog log = new JsonLinesLog(logFile)) {
             List<TrainingListener> all = new ArrayList<>(listeners);
             all.add(log);

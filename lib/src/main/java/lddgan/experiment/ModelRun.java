@@ -159,7 +159,7 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
         LiveLossChart chart = new LiveLossChart(30);
         String file = TrainingSetup.fileName(config.name());
         file += setup.seedSuffix();
-        try (JsonLinesLog log = new JsonLinesLog(results.dir().resolve("train-log-" + file + ".jsonl"))) {
+        try (JsonLinesLog log = new JsonLinesLog(TrainingSetup.trainingLog(results, file))) {
             Convergence run = trainWithCurve(config, evaluateAt, setup, pointTiming,
                     List.of(new ProgressBar(System.out, 60), log, chart), manager);
             // the whole run from its log: after a resume the live chart shows only this call's steps

@@ -99,10 +99,10 @@ public record SeededComparison(List<String> labels, Map<String, TrainingConfig> 
         for (var e : finals().entrySet()) {
             List<GanEvaluation> rows = new java.util.ArrayList<>();
             for (int i = 0; i < labels.size(); i++) {
-                String file = "train-log-" + TrainingSetup.fileName(configs.get(labels.get(i)).name())
-                        + setup.withSeed(e.getKey()).seedSuffix() + ".jsonl";
+                String stem = TrainingSetup.fileName(configs.get(labels.get(i)).name())
+                        + setup.withSeed(e.getKey()).seedSuffix();
                 rows.add(e.getValue().get(i).withTrainingSeconds(
-                        MatchedBudget.loggedTrainingSeconds(results.dir().resolve(file))));
+                        MatchedBudget.loggedTrainingSeconds(TrainingSetup.trainingLog(results, stem))));
             }
             finals.put(e.getKey(), rows);
         }

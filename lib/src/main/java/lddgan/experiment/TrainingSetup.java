@@ -146,6 +146,14 @@ public final class TrainingSetup {
         return name.toLowerCase(Locale.ROOT).replace('@', '-');
     }
 
+    /**
+     * The JSON-lines training log of one run in {@code results}: {@code train-log-<stem>.jsonl}, the stem being the
+     * run's file name with its seed suffix ({@link Seeds#suffix}).
+     */
+    static Path trainingLog(lddgan.report.Results results, String stem) {
+        return results.dir().resolve("train-log-" + stem + ".jsonl");
+    }
+
     /** The training presets that have a cpu and smoke profile (the CIFAR-10 ones). */
     public static List<String> cifar10Presets() {
         return List.of(TrainingConfig.DDGAN_CIFAR10, TrainingConfig.WDDGAN_CIFAR10, TrainingConfig.LDDGAN_CIFAR10);

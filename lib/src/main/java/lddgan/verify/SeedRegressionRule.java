@@ -59,12 +59,12 @@ public final class SeedRegressionRule {
         if (!Double.isFinite(difference)) {
             return new Judgement(true, outside + "; a mean is not finite");
         }
-        double se = Math.sqrt(committed.sd() * committed.sd() / committed.n() + fresh.sd() * fresh.sd() / fresh.n());
-        if (se == 0) {
+        if (committed.sd() == 0 && fresh.sd() == 0) {
             return new Judgement(true, outside + "; neither run's seeds vary, so any difference is beyond the noise");
         }
         double p = welchP(committed, fresh);
-        String test = String.format(Locale.ROOT, "Welch t = %s, p = %s", ClaimChecker.number(difference / se),
+        String test = String.format(Locale.ROOT, "Welch t = %s, p = %s",
+                ClaimChecker.number(WELCH.t(fresh.statistics(), committed.statistics())),
                 ClaimChecker.number(p));
         return p < ALPHA
                 ? new Judgement(true, outside + " and beyond the seed noise: " + test + " < " + ALPHA)
