@@ -20,7 +20,10 @@ export DJL_OFFLINE := true
 export OPT_OUT_TRACKING := true
 export DJL_CACHE_DIR := $(ROOT)/.cache/djl
 export ENGINE_CACHE_DIR := $(ROOT)/.cache/djl
-JAVA_RUN = java -Xmx12g --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true -Doffline=true \
+# build/engine.env (written by environment/setup.sh): DNNL_MAX_CPU_ISA=SSE41 on machines whose CPU convolution
+# kernels fail lddgan.config.ConvolutionCheck (lib/PERFORMANCE.md "Engine self-check"), else empty
+ENGINE_ENV = env $$(cat $(ROOT)/build/engine.env 2>/dev/null)
+JAVA_RUN = $(ENGINE_ENV) java -Xmx12g --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true -Doffline=true \
   -Dai.djl.pytorch.num_threads=$$(nproc) -Dai.djl.pytorch.num_interop_threads=1 -cp "$$(cat build/classpath.txt)"
 
 .PHONY: run test junit notebooks-smoke verify browser-test setup check-profile determinism lab data audit bench train calibrate calibrate-study parity clean help
@@ -56,7 +59,7 @@ run: check-profile setup
 	  --kernel $(KERNEL) --out $(ROOT)/results/$(PROFILE)/executed
 
 junit: setup
-	$(MVN) test
+	$(ENGINE_ENV) $(MVN) test
 
 # Reviewer verification (README "For reviewers"): re-executes the notebooks from scratch into build/verify/<profile>/
 # (the runner runs in the background so that a SIGTERM to make reaches it: it stops its kernel and exits 143; Ctrl-C

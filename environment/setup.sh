@@ -60,6 +60,31 @@ THREADS="${LDDGAN_THREADS:-$(nproc)}"
 OFFLINE=true; [ -n "${LDDGAN_GPU:-}" ] && [ -z "${PYTORCH_LIBRARY_PATH:-}" ] && OFFLINE=false   # GPU: first use fetches libtorch
 HEAP="${LDDGAN_KERNEL_HEAP:-12g}"
 mkdir -p "$KERNEL_DIR" "$ROOT/.cache/djl"
+
+# 5. The engine self-check (lddgan.config.ConvolutionCheck, lib/PERFORMANCE.md "Engine self-check"): on machines whose
+# CPU convolution kernels (oneDNN's, inside libtorch) compute wrong numbers, the kernelspec and the make targets run
+# with DNNL_MAX_CPU_ISA=SSE41 (correct, convolutions 3-6x slower), recorded in build/engine.env; a limit the user set
+# is kept, and setup fails when even SSE41 is wrong. Run every time: the checkout may have moved to another machine.
+ENGINE_ENV="$ROOT/build/engine.env"
+convolution_check() {
+  env DJL_OFFLINE="$OFFLINE" OPT_OUT_TRACKING=true DJL_CACHE_DIR="$ROOT/.cache/djl" ENGINE_CACHE_DIR="$ROOT/.cache/djl" \
+    OMP_NUM_THREADS="$THREADS" "$@" java --enable-native-access=ALL-UNNAMED -Dai.djl.offline="$OFFLINE" \
+    -Dai.djl.pytorch.num_threads="$THREADS" -Dai.djl.pytorch.num_interop_threads=1 -cp "$CP" lddgan.config.ConvolutionCheck
+}
+engine_setting=""
+if ! check_out="$(convolution_check 2>/dev/null)"; then
+  echo "$check_out" | sed 's/^/[setup] /'
+  if [ -n "${DNNL_MAX_CPU_ISA:-}" ]; then
+    echo "[setup] wrong under your DNNL_MAX_CPU_ISA=$DNNL_MAX_CPU_ISA: unset it or set DNNL_MAX_CPU_ISA=SSE41" >&2; exit 1
+  fi
+  if ! check_out="$(convolution_check DNNL_MAX_CPU_ISA=SSE41 2>/dev/null)"; then
+    echo "$check_out" | sed 's/^/[setup] /' >&2
+    echo "[setup] the engine's convolutions are wrong even under DNNL_MAX_CPU_ISA=SSE41: nothing here would be right" >&2; exit 1
+  fi
+  engine_setting="DNNL_MAX_CPU_ISA=SSE41"
+  say "$check_out: the kernel and make targets run with $engine_setting (correct; convolutions 3-6x slower)"
+fi
+printf '%s\n' "$engine_setting" > "$ENGINE_ENV.tmp" && mv "$ENGINE_ENV.tmp" "$ENGINE_ENV"
 /usr/bin/python3 - "$KERNEL_DIR/kernel.json" <<PY
 import json, os, sys
 spec = {
@@ -86,6 +111,10 @@ spec = {
     "LDDGAN_ROOT": "$ROOT"
   }
 }
+for line in open("$ENGINE_ENV").read().split():
+    key, value = line.split("=", 1)
+    spec["env"][key] = value
+
 tmp = sys.argv[1] + ".tmp"
 with open(tmp, "w") as f:
     json.dump(spec, f, indent=2)

@@ -15,10 +15,19 @@ public final class DeviceChoice {
     private DeviceChoice() {
     }
 
-    /** The device for this run, validated against what the engine sees. */
+    /**
+     * The device for this run, validated against what the engine sees; on the CPU, after the engine's convolutions
+     * passed {@link ConvolutionCheck} (once per process).
+     *
+     * @throws IllegalStateException when they did not, naming the wrong cases and the remedy
+     */
     public static Device current() {
         String value = System.getProperty("lddgan.device", System.getenv(ENV));
-        return parse(value, Engine.getInstance().getGpuCount());
+        Device device = parse(value, Engine.getInstance().getGpuCount());
+        if (!device.isGpu()) {
+            ConvolutionCheck.requireCorrect();
+        }
+        return device;
     }
 
     /**

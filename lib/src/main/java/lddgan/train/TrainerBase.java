@@ -1,6 +1,7 @@
 package lddgan.train;
 
 import ai.djl.Device;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import lddgan.config.ConvolutionCheck;
 import lddgan.data.ImageSet;
 import lddgan.checkpoint.CheckpointManifest;
 import lddgan.checkpoint.CheckpointStore;
@@ -53,6 +55,9 @@ public abstract class TrainerBase implements Trainer, AutoCloseable {
      */
     TrainerBase(String name, int batchSize, ImageSet data, String configJson, String space, String firstStage,
             Options<?> options) throws IOException {
+        if (!Engine.getInstance().defaultDevice().isGpu()) {
+            ConvolutionCheck.requireCorrect(); // nothing is trained on wrong CPU convolutions
+        }
         this.name = name;
         this.batchSize = batchSize;
         this.config = new com.fasterxml.jackson.databind.ObjectMapper().readTree(configJson);
