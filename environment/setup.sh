@@ -71,13 +71,22 @@ convolution_check() {
     OMP_NUM_THREADS="$THREADS" "$@" java --enable-native-access=ALL-UNNAMED -Dai.djl.offline="$OFFLINE" \
     -Dai.djl.pytorch.num_threads="$THREADS" -Dai.djl.pytorch.num_interop_threads=1 -cp "$CP" lddgan.config.ConvolutionCheck
 }
+# exit 0: right; 3: wrong (lddgan.config.ConvolutionCheck.EXIT_WRONG); anything else: the check itself did not run
+run_check() {
+  local rc=0
+  check_out="$(convolution_check "$@" 2>"$ROOT/build/convolution-check.err")" || rc=$?
+  if [ "$rc" -ne 0 ] && [ "$rc" -ne 3 ]; then
+    echo "[setup] the engine self-check did not run (exit $rc):" >&2; cat "$ROOT/build/convolution-check.err" >&2; exit 1
+  fi
+  return "$rc"
+}
 engine_setting=""
-if ! check_out="$(convolution_check 2>/dev/null)"; then
+if ! run_check; then
   echo "$check_out" | sed 's/^/[setup] /'
   if [ -n "${DNNL_MAX_CPU_ISA:-}" ]; then
     echo "[setup] wrong under your DNNL_MAX_CPU_ISA=$DNNL_MAX_CPU_ISA: unset it or set DNNL_MAX_CPU_ISA=SSE41" >&2; exit 1
   fi
-  if ! check_out="$(convolution_check DNNL_MAX_CPU_ISA=SSE41 2>/dev/null)"; then
+  if ! run_check DNNL_MAX_CPU_ISA=SSE41; then
     echo "$check_out" | sed 's/^/[setup] /' >&2
     echo "[setup] the engine's convolutions are wrong even under DNNL_MAX_CPU_ISA=SSE41: nothing here would be right" >&2; exit 1
   fi
