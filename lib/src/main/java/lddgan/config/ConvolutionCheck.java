@@ -110,25 +110,21 @@ public final class ConvolutionCheck {
                     scope.ones(new Shape(1 << 20)).mul(Float.NaN).close();
                     float[] got = compute(c, scope);
                     double[] want = c.expected();
+                    int first = -1;
+                    int wrong = 0;
                     for (int i = 0; i < want.length; i++) {
-                        if (!(Math.abs(got[i] - want[i]) <= 1e-3 * want[i])) {
-                            failures.add(c + ": element " + i + " is " + got[i] + ", expected " + (long) want[i]
-                                    + " (" + countWrong(got, want) + " of " + want.length + " elements wrong)");
-                            break;
+                        if (!(Math.abs(got[i] - want[i]) <= 1e-3 * want[i])) { // NaN is wrong too
+                            first = wrong++ == 0 ? i : first;
                         }
+                    }
+                    if (wrong > 0) {
+                        failures.add(c + ": element " + first + " is " + got[first] + ", expected " + (long) want[first]
+                                + " (" + wrong + " of " + want.length + " elements wrong)");
                     }
                 }
             }
         }
         return failures;
-    }
-
-    private static int countWrong(float[] got, double[] want) {
-        int wrong = 0;
-        for (int i = 0; i < want.length; i++) {
-            wrong += Math.abs(got[i] - want[i]) <= 1e-3 * want[i] ? 0 : 1;
-        }
-        return wrong;
     }
 
     private static float[] compute(Case c, NDManager scope) {
