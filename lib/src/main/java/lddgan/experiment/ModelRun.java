@@ -2,18 +2,11 @@ package lddgan.experiment;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import lddgan.config.Profile;
-import lddgan.config.ProjectPaths;
 import lddgan.data.ImageSet;
-import lddgan.io.AtomicFiles;
-import lddgan.config.JsonPresets;
 import lddgan.metrics.FeatureExtractor;
 import lddgan.metrics.FeatureStatistics;
 import lddgan.metrics.TimingProtocol;
@@ -26,12 +19,9 @@ import lddgan.report.Results;
 import lddgan.train.JsonLinesLog;
 import lddgan.train.LiveLossChart;
 import lddgan.train.ProgressBar;
-import lddgan.train.GanTrainer;
-import lddgan.train.TrainingBudget;
 import lddgan.train.StepRecord;
 import lddgan.train.TrainingConfig;
 import lddgan.train.TrainingListener;
-import lddgan.train.TrainingSummary;
 
 /**
  * One model of the main comparison (LDDGAN Sec. 5.2, Tables 3 and 6): train a preset for a step budget on the
@@ -52,7 +42,6 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
     public static final String REAL_DATA = "real data (held-out)";
     /** The sampling seed of seed 0's evaluations; seed k evaluates with this + k. */
     public static final long EVALUATION_SEED = 1234;
-    private static final com.fasterxml.jackson.databind.ObjectMapper CURVE_READER = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /**
      * What every model of one comparison shares.
@@ -156,16 +145,28 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
      */
     public static Convergence trainLogged(TrainingConfig config, List<Long> evaluateAt, Setup setup,
             TimingProtocol pointTiming, Results results, NDManager manager) throws IOException {
-        LiveLossChart chart = new LiveLossChart(30);
-        String file = TrainingSetup.fileName(config.name());
-        file += setup.seedSuffix();
-        try (JsonLinesLog log = new JsonLinesLog(TrainingSetup.trainingLog(results, file))) {
-            Convergence run = trainWithCurve(config, evaluateAt, setup, pointTiming,
-                    List.of(new ProgressBar(System.out, 60), log, chart), manager);
-            // the whole run from its log: after a resume the live chart shows only this call's steps
-            results.writeBytes("losses-" + file + ".png",
-                    Charts.png(LiveLossChart.ofLog(config.name(), log.file(), StepRecord.class)));
-            return run;
+        try (CurveRun run = openLogged(config, evaluateAt, setup, pointTiming, results, manager)) {
+            return run.complete();
+        }
+    }
+
+    /**
+     * {@link CurveRun#open} with {@link #trainLogged}'s listeners, its log closed with the run and its loss chart saved
+     * by {@link CurveRun#finish} (from the log: the whole run, however many calls and processes trained it).
+     */
+    public static CurveRun openLogged(TrainingConfig config, List<Long> evaluateAt, Setup setup,
+            TimingProtocol pointTiming, Results results, NDManager manager) throws IOException {
+        String file = TrainingSetup.fileName(config.name()) + setup.seedSuffix();
+        JsonLinesLog log = new JsonLinesLog(TrainingSetup.trainingLog(results, file));
+        try {
+            return CurveRun.open(config, evaluateAt, setup, pointTiming,
+                            List.of(new ProgressBar(System.out, 60), log, new LiveLossChart(30)), manager)
+                    .owning(log)
+                    .onFinish(() -> results.writeBytes("losses-" + file + ".png",
+                            Charts.png(LiveLossChart.ofLog(config.name(), log.file(), StepRecord.class))));
+        } catch (IOException | RuntimeException e) {
+            log.close();
+            throw e;
         }
     }
 
@@ -200,89 +201,8 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
      */
     public static Convergence trainWithCurve(TrainingConfig config, List<Long> evaluateAt, Setup setup,
             TimingProtocol pointTiming, List<TrainingListener> listeners, NDManager manager) throws IOException {
-        if (evaluateAt.isEmpty()) {
-            throw new IllegalArgumentException("at least one evaluation point is needed");
+        try (CurveRun run = CurveRun.open(config, evaluateAt, setup, pointTiming, listeners, manager)) {
+            return run.complete();
         }
-        for (int i = 0; i < evaluateAt.size(); i++) {
-            if (evaluateAt.get(i) < 1 || (i > 0 && evaluateAt.get(i) <= evaluateAt.get(i - 1))) {
-                throw new IllegalArgumentException("evaluation points must be positive and increasing, got " + evaluateAt);
-            }
-        }
-        Path checkpoints = ProjectPaths.checkpointsDir(setup.profile())
-                .resolve(setup.runPrefix() + "-" + TrainingSetup.fileName(config.name()) + "-seed" + setup.seed());
-        Path curveFile = checkpoints.resolve(CURVE_FILE);
-        List<GanEvaluation> recorded = readCurve(curveFile);
-        try (NDManager spaceManager = manager.newSubManager()) {
-            GanTrainer.Builder builder = GanTrainer.builder(config, TrainingSetup.space(config, setup.profile(), setup.firstStage(),
-                    setup.firstStageSeed(), spaceManager),
-                    setup.train()).seed(setup.seed()).checkpoints(checkpoints, 100)
-                    .runSteps(TrainingConfig.runSteps(setup.profile(), evaluateAt.get(evaluateAt.size() - 1)));
-            listeners.forEach(builder::listener);
-            try (GanTrainer trainer = builder.build()) {
-                List<GanEvaluation> curve = new ArrayList<>();
-                double seconds = 0;
-                GanEvaluation evaluation = null;
-                for (int i = 0; i < evaluateAt.size(); i++) {
-                    long at = evaluateAt.get(i);
-                    boolean last = i == evaluateAt.size() - 1;
-                    Optional<GanEvaluation> done = trainer.step() < at ? Optional.empty()
-                            : recorded.stream().filter(e -> e.steps() == at && setup.evaluatesLike(e)).findFirst();
-                    if (!last && trainer.step() > at) {
-                        // an earlier run went past this point: its evaluation is on file
-                        evaluation = done.orElseThrow(() -> new IllegalStateException("run " + checkpoints + " is at step "
-                                + trainer.step() + ", past the curve point " + at + ", which " + curveFile
-                                + " does not hold as this setup evaluates it (" + setup.samples() + " samples, extractor "
-                                + setup.extractor().id() + ", KID subsets of " + setup.kidSubsetSize()
-                                + "): delete the directory to train the curve again"));
-                        curve.add(evaluation);
-                    } else {
-                        // a point reached by an earlier run keeps that run's training time
-                        double before = done.map(GanEvaluation::trainingSeconds).orElse(seconds);
-                        TrainingSummary summary = trainer.train(TrainingBudget.steps(at));
-                        evaluation = evaluate(trainer, summary, setup, last ? setup.timing() : pointTiming, manager)
-                                .withTrainingSeconds(before + summary.wallSeconds());
-                        curve.add(evaluation);
-                        AtomicFiles.writeString(curveFile, JsonPresets.toJson(curve));
-                    }
-                    seconds = evaluation.trainingSeconds();
-                }
-                NDArray grid = trainer.sample(manager, 64, 64, 42);
-                NDArray sameNoise = sameNoise(trainer, manager, 4, 8);
-                return new Convergence(List.copyOf(curve), new ModelRun(evaluation, grid, sameNoise, trainer.lastCheckpoint()));
-            }
-        }
-    }
-
-    /** The evaluations a run's curve file holds; none when it has none. */
-    private static List<GanEvaluation> readCurve(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        try {
-            return List.of(CURVE_READER.readValue(file.toFile(), GanEvaluation[].class));
-        } catch (IOException e) {
-            throw new IOException("curve file " + file + " is not a list of evaluations: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * A trainer's EMA generator evaluated with the setup's extractor, reference and sample count (sampling seed
-     * {@link #EVALUATION_SEED} + the training seed).
-     */
-    private static GanEvaluation evaluate(GanTrainer trainer, TrainingSummary summary, Setup setup, TimingProtocol timing,
-            NDManager manager) {
-        return GanEvaluation.of(trainer.name(), summary, trainer::sample, trainer.config().numSteps(), setup.extractor(),
-                setup.reference(), setup.realFeatures(), setup.samples(), timing, trainer.devices().get(0), manager,
-                EVALUATION_SEED + setup.seed());
-    }
-
-    /** {@code xTs} draws of x_T, each repeated {@code zs} times and denoised with fresh z (DDGAN's multimodality). */
-    private static NDArray sameNoise(GanTrainer trainer, NDManager manager, int xTs, int zs) {
-        ai.djl.engine.Engine.getInstance().setRandomSeed(7);
-        Shape one = trainer.config().generator().xShape(xTs);
-        NDArray xT = manager.randomNormal(one).repeat(0, zs);
-        NDArray images = trainer.sampleFrom(xT, 99);
-        xT.close();
-        return images;
     }
 }

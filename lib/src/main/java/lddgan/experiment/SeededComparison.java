@@ -17,8 +17,12 @@ import tech.tablesaw.api.Table;
 
 /**
  * Models trained side by side over several training seeds (issue 23, item 1; notebooks 02 and 04): seed after seed,
- * the models interleaved within each seed (a slower stretch of the machine does not fall on one model), each with
- * {@link ModelRun#trainLogged} and the setup of its seed ({@link ModelRun.Setup#withSeed}).
+ * and within a seed the models in {@link #TURNS} turns, each training the next tenth of its budget in its turn
+ * ({@link CurveRun#advanceTo}), so that a slower stretch of the machine falls on every model alike (issue 23, item 3:
+ * the budget table compares their training times; on the Zen 5 machine of 6 December 2026 the same 60 DDGAN steps
+ * took 213 s and 193 s in two runs, stretches of minutes ran 25 % slower). The weights do not depend on the turns
+ * (each step draws from (seed, step)). Each model is logged as {@link ModelRun#openLogged} logs it, with the setup of
+ * its seed ({@link ModelRun.Setup#withSeed}).
  *
  * @param labels the models in table order ("DDGAN", "WDDGAN", "LDDGAN")
  * @param configs label to its sized training configuration
@@ -26,6 +30,8 @@ import tech.tablesaw.api.Table;
  */
 public record SeededComparison(List<String> labels, Map<String, TrainingConfig> configs,
                                Map<Long, Map<String, ModelRun.Convergence>> runs) {
+    /** In how many turns the models of one seed share their training (each trains a tenth of its budget per turn). */
+    public static final int TURNS = 10;
 
     /**
      * Each label's preset at {@code profile}, its per-epoch schedules sized to its run ({@link ModelRun#sized}).
@@ -44,8 +50,8 @@ public record SeededComparison(List<String> labels, Map<String, TrainingConfig> 
     }
 
     /**
-     * Trains every configuration with every seed (resuming what checkpoints hold), evaluating at {@code evaluateAt}
-     * of its label, and prints one line per run.
+     * Trains every configuration with every seed in {@link #TURNS} turns (resuming what checkpoints hold), evaluating
+     * at {@code evaluateAt} of its label, and prints one line per run.
      *
      * @param evaluateAt a label's evaluation points (total steps; the last is its budget)
      */
@@ -55,18 +61,64 @@ public record SeededComparison(List<String> labels, Map<String, TrainingConfig> 
         Map<Long, Map<String, ModelRun.Convergence>> runs = new LinkedHashMap<>();
         for (long seed : seeds) {
             ModelRun.Setup seeded = setup.withSeed(seed);
-            Map<String, ModelRun.Convergence> bySeed = new LinkedHashMap<>();
-            for (var e : configs.entrySet()) {
-                ModelRun.Convergence run = ModelRun.trainLogged(e.getValue(), evaluateAt.get(e.getKey()), seeded,
-                        pointTiming, results, manager);
-                bySeed.put(e.getKey(), run);
-                GanEvaluation last = run.last().evaluation();
-                System.out.printf(java.util.Locale.ROOT, "%s, seed %d: %s; %.0f s training%n", e.getKey(), seed,
-                        last.summary(), last.trainingSeconds());
+            Map<String, CurveRun> open = new LinkedHashMap<>();
+            Throwable failure = null;
+            try {
+                for (var e : configs.entrySet()) {
+                    open.put(e.getKey(), ModelRun.openLogged(e.getValue(), evaluateAt.get(e.getKey()), seeded,
+                            pointTiming, results, manager));
+                }
+                for (int turn = 1; turn <= TURNS; turn++) {
+                    for (CurveRun run : open.values()) {
+                        run.advanceTo(turnTarget(run.budget(), turn));
+                    }
+                }
+                Map<String, ModelRun.Convergence> bySeed = new LinkedHashMap<>();
+                for (var e : open.entrySet()) {
+                    ModelRun.Convergence run = e.getValue().finish();
+                    bySeed.put(e.getKey(), run);
+                    GanEvaluation last = run.last().evaluation();
+                    System.out.printf(java.util.Locale.ROOT, "%s, seed %d: %s; %.0f s training%n", e.getKey(), seed,
+                            last.summary(), last.trainingSeconds());
+                }
+                runs.put(seed, bySeed);
+            } catch (Throwable t) {
+                failure = t;
+                throw t;
+            } finally {
+                closeAll(open.values(), failure);
             }
-            runs.put(seed, bySeed);
         }
         return new SeededComparison(List.copyOf(configs.keySet()), configs, runs);
+    }
+
+    /** The total steps a run of {@code budget} steps has trained after {@code turn} of {@link #TURNS} turns. */
+    static long turnTarget(long budget, int turn) {
+        return Math.max(1, Math.round(budget * (double) turn / TURNS));
+    }
+
+    /**
+     * Closes every run; a failure to close is added to {@code failure} (the one the training threw) as suppressed,
+     * or, when training did not fail, the first is thrown after all were tried.
+     */
+    private static void closeAll(Iterable<CurveRun> runs, Throwable failure) throws IOException {
+        IOException first = null;
+        for (CurveRun run : runs) {
+            try {
+                run.close();
+            } catch (IOException e) {
+                if (failure != null) {
+                    failure.addSuppressed(e);
+                } else if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     /** The final run of {@code label} trained with {@code seed}. */

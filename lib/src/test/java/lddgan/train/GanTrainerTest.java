@@ -1,5 +1,6 @@
 package lddgan.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -71,6 +72,30 @@ class GanTrainerTest {
         }
         System.out.println("resume: max |difference| over G, D, EMA weights and Adam moments = " + maxDiff);
         assertTrue(maxDiff <= 1e-6, "max difference " + maxDiff);
+    }
+
+    @Test
+    void trainingInTurnsWithAnotherModelEqualsTrainingAtOnce() throws IOException {
+        // SeededComparison's turns: two runs alternate train() calls of a few steps; each step draws from (seed, step),
+        // so neither run depends on the split nor on the other's steps in between
+        Map<String, float[]> atOnce;
+        try (GanTrainer t = trainer(tmp.resolve("once"))) {
+            t.train(TrainingBudget.steps(3));
+            atOnce = state(t);
+        }
+        Map<String, float[]> inTurns;
+        try (GanTrainer a = trainer(tmp.resolve("a"));
+             GanTrainer other = GanTrainer.builder(CONFIG, new PixelSpace(), DATA).seed(9).build()) {
+            for (long target : new long[] {1, 3}) {
+                a.train(TrainingBudget.steps(target));
+                other.train(TrainingBudget.steps(other.step() + 1));
+            }
+            inTurns = state(a);
+        }
+        assertEquals(atOnce.keySet(), inTurns.keySet());
+        for (String key : atOnce.keySet()) {
+            assertArrayEquals(atOnce.get(key), inTurns.get(key), key);
+        }
     }
 
     @Test

@@ -1,0 +1,234 @@
+package lddgan.experiment;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import lddgan.config.JsonPresets;
+import lddgan.config.ProjectPaths;
+import lddgan.io.AtomicFiles;
+import lddgan.metrics.GanEvaluation;
+import lddgan.metrics.TimingProtocol;
+import lddgan.train.GanTrainer;
+import lddgan.train.JsonLinesLog;
+import lddgan.train.TrainingBudget;
+import lddgan.train.TrainingConfig;
+import lddgan.train.TrainingListener;
+import lddgan.train.TrainingSummary;
+
+/**
+ * One model's training toward its curve points (LDDGAN Appendix C's convergence curves; Table 3's single final
+ * point), open while it trains: {@link #advanceTo} trains it in as many calls as the caller wants and evaluates the
+ * EMA generator at every point it reaches, {@link #finish} draws the sample grids. {@link ModelRun#trainWithCurve}
+ * advances one run to its budget at once; {@link SeededComparison} advances several in turns, so that a slower stretch
+ * of the machine falls on all of them alike (issue 23, item 3: matched budgets).
+ *
+ * <p>Each step draws its randomness from (seed, step) ({@code GanTrainer}), so the trained weights do not depend on how
+ * the steps are split into calls; each call ends with a checkpoint. Checkpoints and the curve file
+ * ({@link ModelRun#CURVE_FILE}) go to {@code .cache/checkpoints/<profile>/<runPrefix>-<preset>-seed<seed>/}: a run
+ * opened again resumes, and a point an earlier run reached keeps that run's evaluation time and training time.
+ */
+public final class CurveRun implements AutoCloseable {
+    private static final com.fasterxml.jackson.databind.ObjectMapper CURVE_READER = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private final List<Long> evaluateAt;
+    private final ModelRun.Setup setup;
+    private final TimingProtocol pointTiming;
+    private final NDManager manager;
+    private final Path checkpoints;
+    private final Path curveFile;
+    private final List<GanEvaluation> recorded;
+    private final NDManager spaceManager;
+    private final GanTrainer trainer;
+    private final List<GanEvaluation> curve = new ArrayList<>();
+    private JsonLinesLog log;
+    private Finisher onFinish = () -> { };
+    private int next;
+    /** Training seconds of the last point reached (cumulative). */
+    private double seconds;
+    /** Wall seconds of this process's calls since the last point. */
+    private double pending;
+    private GanEvaluation evaluation;
+
+    private CurveRun(TrainingConfig config, List<Long> evaluateAt, ModelRun.Setup setup, TimingProtocol pointTiming,
+            List<TrainingListener> listeners, NDManager manager) throws IOException {
+        this.evaluateAt = List.copyOf(evaluateAt);
+        this.setup = setup;
+        this.pointTiming = pointTiming;
+        this.manager = manager;
+        this.checkpoints = ProjectPaths.checkpointsDir(setup.profile())
+                .resolve(setup.runPrefix() + "-" + TrainingSetup.fileName(config.name()) + "-seed" + setup.seed());
+        this.curveFile = checkpoints.resolve(ModelRun.CURVE_FILE);
+        this.recorded = readCurve(curveFile);
+        this.spaceManager = manager.newSubManager();
+        try {
+            GanTrainer.Builder builder = GanTrainer.builder(config, TrainingSetup.space(config, setup.profile(),
+                            setup.firstStage(), setup.firstStageSeed(), spaceManager), setup.train())
+                    .seed(setup.seed()).checkpoints(checkpoints, 100)
+                    .runSteps(TrainingConfig.runSteps(setup.profile(), budget()));
+            listeners.forEach(builder::listener);
+            this.trainer = builder.build();
+        } catch (IOException | RuntimeException e) {
+            spaceManager.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens {@code config}'s run (resuming its checkpoints) toward {@code evaluateAt}: total steps, positive and
+     * increasing, the last being its budget.
+     *
+     * @param pointTiming the light sampling-time protocol of every point but the last, which uses the setup's
+     * @param manager where the grids go
+     */
+    public static CurveRun open(TrainingConfig config, List<Long> evaluateAt, ModelRun.Setup setup,
+            TimingProtocol pointTiming, List<TrainingListener> listeners, NDManager manager) throws IOException {
+        if (evaluateAt.isEmpty()) {
+            throw new IllegalArgumentException("at least one evaluation point is needed");
+        }
+        for (int i = 0; i < evaluateAt.size(); i++) {
+            if (evaluateAt.get(i) < 1 || (i > 0 && evaluateAt.get(i) <= evaluateAt.get(i - 1))) {
+                throw new IllegalArgumentException("evaluation points must be positive and increasing, got " + evaluateAt);
+            }
+        }
+        return new CurveRun(config, evaluateAt, setup, pointTiming, listeners, manager);
+    }
+
+    /** The budget: the last evaluation point. */
+    public long budget() {
+        return evaluateAt.get(evaluateAt.size() - 1);
+    }
+
+    /** The steps trained so far (a resumed run's included). */
+    public long step() {
+        return trainer.step();
+    }
+
+    /** Closes {@code trainingLog} with this run (after the trainer, whose listener it is). */
+    CurveRun owning(JsonLinesLog trainingLog) {
+        this.log = trainingLog;
+        return this;
+    }
+
+    /** What {@link #finish} does after drawing the grids (a notebook's loss chart saved from the log). */
+    interface Finisher {
+        void run() throws IOException;
+    }
+
+    /** Runs {@code action} once {@link #finish} has drawn the grids. */
+    CurveRun onFinish(Finisher action) {
+        this.onFinish = action;
+        return this;
+    }
+
+    /** {@link #advanceTo} the budget, then {@link #finish}. */
+    public ModelRun.Convergence complete() throws IOException {
+        advanceTo(budget());
+        return finish();
+    }
+
+    /**
+     * Trains up to {@code target} total steps (at most the budget), evaluating at every curve point on the way: a
+     * point is evaluated when training reaches it, with the training seconds of every call since the previous
+     * point; a point an earlier run went past is taken from the curve file.
+     *
+     * @throws IllegalStateException when the run is already past a point that its curve file does not hold as this
+     *     setup evaluates it
+     */
+    public void advanceTo(long target) throws IOException {
+        long to = Math.min(target, budget());
+        while (next < evaluateAt.size() && evaluateAt.get(next) <= to) {
+            reach(evaluateAt.get(next), next == evaluateAt.size() - 1);
+            next++;
+        }
+        if (next < evaluateAt.size() && trainer.step() < to) {
+            pending += trainer.train(TrainingBudget.steps(to)).wallSeconds();
+        }
+    }
+
+    private void reach(long at, boolean last) throws IOException {
+        Optional<GanEvaluation> done = trainer.step() < at ? Optional.empty()
+                : recorded.stream().filter(e -> e.steps() == at && setup.evaluatesLike(e)).findFirst();
+        if (!last && trainer.step() > at) {
+            // an earlier run went past this point: its evaluation is on file
+            evaluation = done.orElseThrow(() -> new IllegalStateException("run " + checkpoints + " is at step "
+                    + trainer.step() + ", past the curve point " + at + ", which " + curveFile
+                    + " does not hold as this setup evaluates it (" + setup.samples() + " samples, extractor "
+                    + setup.extractor().id() + ", KID subsets of " + setup.kidSubsetSize()
+                    + "): delete the directory to train the curve again"));
+            curve.add(evaluation);
+        } else {
+            // a point reached by an earlier run keeps that run's training time
+            double before = done.map(GanEvaluation::trainingSeconds).orElse(seconds + pending);
+            TrainingSummary summary = trainer.train(TrainingBudget.steps(at));
+            evaluation = evaluate(summary, last ? setup.timing() : pointTiming)
+                    .withTrainingSeconds(before + summary.wallSeconds());
+            curve.add(evaluation);
+            AtomicFiles.writeString(curveFile, JsonPresets.toJson(curve));
+        }
+        seconds = evaluation.trainingSeconds();
+        pending = 0;
+    }
+
+    /**
+     * The convergence curve and the final run with its grids: 64 samples (seed 42) and four x_T each denoised with
+     * eight z (DDGAN's multimodality).
+     *
+     * @throws IllegalStateException when the budget has not been reached
+     */
+    public ModelRun.Convergence finish() throws IOException {
+        if (next < evaluateAt.size()) {
+            throw new IllegalStateException("run " + checkpoints + " is at step " + trainer.step() + " of " + budget()
+                    + ": advance it to its budget before finishing");
+        }
+        NDArray grid = trainer.sample(manager, 64, 64, 42);
+        NDArray sameNoise = sameNoise(4, 8);
+        onFinish.run();
+        return new ModelRun.Convergence(List.copyOf(curve), new ModelRun(evaluation, grid, sameNoise, trainer.lastCheckpoint()));
+    }
+
+    @Override
+    public void close() throws IOException {
+        JsonLinesLog trainingLog = log;
+        try (trainingLog; spaceManager) {
+            trainer.close();
+        }
+    }
+
+    /**
+     * The trainer's EMA generator evaluated with the setup's extractor, reference and sample count (sampling seed
+     * {@link ModelRun#EVALUATION_SEED} + the training seed).
+     */
+    private GanEvaluation evaluate(TrainingSummary summary, TimingProtocol timing) {
+        return GanEvaluation.of(trainer.name(), summary, trainer::sample, trainer.config().numSteps(), setup.extractor(),
+                setup.reference(), setup.realFeatures(), setup.samples(), timing, trainer.devices().get(0), manager,
+                ModelRun.EVALUATION_SEED + setup.seed());
+    }
+
+    /** {@code xTs} draws of x_T, each repeated {@code zs} times and denoised with fresh z. */
+    private NDArray sameNoise(int xTs, int zs) {
+        ai.djl.engine.Engine.getInstance().setRandomSeed(7);
+        Shape one = trainer.config().generator().xShape(xTs);
+        NDArray xT = manager.randomNormal(one).repeat(0, zs);
+        NDArray images = trainer.sampleFrom(xT, 99);
+        xT.close();
+        return images;
+    }
+
+    /** The evaluations a run's curve file holds; none when it has none. */
+    private static List<GanEvaluation> readCurve(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            return List.of(CURVE_READER.readValue(file.toFile(), GanEvaluation[].class));
+        } catch (IOException e) {
+            throw new IOException("curve file " + file + " is not a list of evaluations: " + e.getMessage(), e);
+        }
+    }
+}
