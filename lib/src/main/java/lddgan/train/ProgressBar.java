@@ -45,13 +45,16 @@ public final class ProgressBar implements TrainingListener {
 
     @Override
     public void onStart(Trainer trainer, TrainingBudget budget) {
+        // a run trained in several calls (SeededComparison's turns) keeps one display, updated in place
+        if (view == null || !trainer.name().equals(name)) {
+            Show.LiveView live = out == System.out ? Show.live() : null;
+            view = live != null && live.updatesInPlace() ? live : null;
+        }
         name = trainer.name();
         planned = budget.plannedSteps(trainer.stepsPerEpoch());
         budgetSeconds = budget.maxTime() == null ? -1 : budget.maxTime().toMillis() / 1000.0;
         startStep = trainer.step();
         lastPrint = Double.NEGATIVE_INFINITY;
-        Show.LiveView live = out == System.out ? Show.live() : null;
-        view = live != null && live.updatesInPlace() ? live : null;
         endLine();
         out.printf(Locale.ROOT, "%s: training from step %d for %s (%d steps per epoch, batch %d)%n", name, startStep, budget,
                 trainer.stepsPerEpoch(), trainer.batchSize());
