@@ -104,11 +104,6 @@ public final class CurveRun implements AutoCloseable {
         return evaluateAt.get(evaluateAt.size() - 1);
     }
 
-    /** The steps trained so far (a resumed run's included). */
-    public long step() {
-        return trainer.step();
-    }
-
     /** Closes {@code trainingLog} with this run (after the trainer, whose listener it is). */
     CurveRun owning(JsonLinesLog trainingLog) {
         this.log = trainingLog;

@@ -61,20 +61,18 @@ public record SeededComparison(List<String> labels, Map<String, TrainingConfig> 
         Map<Long, Map<String, ModelRun.Convergence>> runs = new LinkedHashMap<>();
         for (long seed : seeds) {
             ModelRun.Setup seeded = setup.withSeed(seed);
-            Map<String, CurveRun> open = new LinkedHashMap<>();
-            Throwable failure = null;
-            try {
+            try (OpenRuns open = new OpenRuns(new LinkedHashMap<>())) {
                 for (var e : configs.entrySet()) {
-                    open.put(e.getKey(), ModelRun.openLogged(e.getValue(), evaluateAt.get(e.getKey()), seeded,
+                    open.runs().put(e.getKey(), ModelRun.openLogged(e.getValue(), evaluateAt.get(e.getKey()), seeded,
                             pointTiming, results, manager));
                 }
                 for (int turn = 1; turn <= TURNS; turn++) {
-                    for (CurveRun run : open.values()) {
+                    for (CurveRun run : open.runs().values()) {
                         run.advanceTo(turnTarget(run.budget(), turn));
                     }
                 }
                 Map<String, ModelRun.Convergence> bySeed = new LinkedHashMap<>();
-                for (var e : open.entrySet()) {
+                for (var e : open.runs().entrySet()) {
                     ModelRun.Convergence run = e.getValue().finish();
                     bySeed.put(e.getKey(), run);
                     GanEvaluation last = run.last().evaluation();
@@ -82,11 +80,6 @@ public record SeededComparison(List<String> labels, Map<String, TrainingConfig> 
                             last.summary(), last.trainingSeconds());
                 }
                 runs.put(seed, bySeed);
-            } catch (Throwable t) {
-                failure = t;
-                throw t;
-            } finally {
-                closeAll(open.values(), failure);
             }
         }
         return new SeededComparison(List.copyOf(configs.keySet()), configs, runs);
@@ -98,26 +91,28 @@ public record SeededComparison(List<String> labels, Map<String, TrainingConfig> 
     }
 
     /**
-     * Closes every run; a failure to close is added to {@code failure} (the one the training threw) as suppressed,
-     * or, when training did not fail, the first is thrown after all were tried.
+     * The runs of one seed, open while they take turns: closed together by try-with-resources (a failure of training
+     * stays the thrown one, failures to close are suppressed in it), the first failure to close thrown after all
+     * were tried.
      */
-    private static void closeAll(Iterable<CurveRun> runs, Throwable failure) throws IOException {
-        IOException first = null;
-        for (CurveRun run : runs) {
-            try {
-                run.close();
-            } catch (IOException e) {
-                if (failure != null) {
-                    failure.addSuppressed(e);
-                } else if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
+    private record OpenRuns(Map<String, CurveRun> runs) implements java.io.Closeable {
+        @Override
+        public void close() throws IOException {
+            IOException first = null;
+            for (CurveRun run : runs.values()) {
+                try {
+                    run.close();
+                } catch (IOException e) {
+                    if (first == null) {
+                        first = e;
+                    } else {
+                        first.addSuppressed(e);
+                    }
                 }
             }
-        }
-        if (first != null) {
-            throw first;
+            if (first != null) {
+                throw first;
+            }
         }
     }
 
