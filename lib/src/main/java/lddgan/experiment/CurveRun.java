@@ -32,6 +32,9 @@ import lddgan.train.TrainingSummary;
  * the steps are split into calls; each call ends with a checkpoint. Checkpoints and the curve file
  * ({@link ModelRun#CURVE_FILE}) go to {@code .cache/checkpoints/<profile>/<runPrefix>-<preset>-seed<seed>/}: a run
  * opened again resumes, and a point an earlier run reached keeps that run's evaluation time and training time.
+ *
+ * <p>A run's budget is its last point's steps, or a training time ({@link #timed}, notebook 02 at cpu): then it ends
+ * where the logged seconds of its steps reach that time, and its one point is the planned length of its schedules.
  */
 public final class CurveRun implements AutoCloseable {
     private static final com.fasterxml.jackson.databind.ObjectMapper CURVE_READER = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -54,6 +57,10 @@ public final class CurveRun implements AutoCloseable {
     /** Wall seconds of this process's calls since the last point. */
     private double pending;
     private GanEvaluation evaluation;
+    /** A time budget: the run ends when its steps' logged seconds reach it (0: the step budget, the last point). */
+    private double secondsBudget;
+    /** The logged seconds of the steps done (earlier processes' from the training log, {@link #timed}). */
+    private double trainedSeconds;
 
     private CurveRun(TrainingConfig config, List<Long> evaluateAt, ModelRun.Setup setup, TimingProtocol pointTiming,
             List<TrainingListener> listeners, NDManager manager) throws IOException {
@@ -72,6 +79,7 @@ public final class CurveRun implements AutoCloseable {
                     .seed(setup.seed()).checkpoints(checkpoints, 100)
                     .runSteps(TrainingConfig.runSteps(setup.profile(), budget()));
             listeners.forEach(builder::listener);
+            builder.listener(step -> trainedSeconds += step.seconds());
             this.trainer = builder.build();
         } catch (IOException | RuntimeException e) {
             spaceManager.close();
@@ -104,6 +112,31 @@ public final class CurveRun implements AutoCloseable {
         return evaluateAt.get(evaluateAt.size() - 1);
     }
 
+    /**
+     * Makes this run's budget a training time (issue 23, item 3, on a machine whose speed drifts: lib/TRAINING.md,
+     * "Matched budgets on a drifting machine"): it ends at the first step at which the logged seconds of its steps
+     * reach {@code seconds}, so within one step of it. The one evaluation point stays the planned length of the
+     * schedules (Weighted Learning's fraction; the epochs were sized to it), and twice it caps the run; the final
+     * evaluation is at the step where the time ran out ({@link #advanceToSeconds}).
+     *
+     * @param trainingLog the run's training log, which holds the seconds of the steps an earlier process trained
+     * @throws IllegalArgumentException unless {@code seconds} is positive and the run has one evaluation point
+     */
+    CurveRun timed(double seconds, Path trainingLog) throws IOException {
+        if (!(seconds > 0) || evaluateAt.size() != 1) {
+            throw new IllegalArgumentException("a time budget needs seconds > 0 and one evaluation point (the planned"
+                    + " steps), got " + seconds + " s and points " + evaluateAt);
+        }
+        this.secondsBudget = seconds;
+        this.trainedSeconds = trainer.step() == 0 ? 0 : MatchedBudget.loggedTrainingSeconds(trainingLog, trainer.step());
+        return this;
+    }
+
+    /** The logged seconds of the steps this run has done (counted under a time budget, {@link #timed}). */
+    public double trainedSeconds() {
+        return trainedSeconds;
+    }
+
     /** Closes {@code trainingLog} with this run (after the trainer, whose listener it is). */
     CurveRun owning(JsonLinesLog trainingLog) {
         this.log = trainingLog;
@@ -121,10 +154,42 @@ public final class CurveRun implements AutoCloseable {
         return this;
     }
 
-    /** {@link #advanceTo} the budget, then {@link #finish}. */
+    /** {@link #advanceTo} the budget (or {@link #advanceToSeconds} the time budget), then {@link #finish}. */
     public ModelRun.Convergence complete() throws IOException {
-        advanceTo(budget());
+        if (secondsBudget > 0) {
+            advanceToSeconds(secondsBudget);
+        } else {
+            advanceTo(budget());
+        }
         return finish();
+    }
+
+    /**
+     * Under a time budget ({@link #timed}), trains until its steps' logged seconds reach {@code seconds} (at most the
+     * budget), in one call and, when that call's own clock stopped it a little early, one more step; on reaching the
+     * budget (or twice the planned steps) evaluates the run where it stands. A run opened again after its end trains
+     * nothing and is evaluated again where it stands, keeping its training time (as a step-budget run opened at its
+     * end is).
+     */
+    public void advanceToSeconds(double seconds) throws IOException {
+        if (!(secondsBudget > 0)) {
+            throw new IllegalStateException("run " + checkpoints + " has a step budget: use advanceTo");
+        }
+        double to = Math.min(seconds, secondsBudget);
+        long cap = 2 * budget();
+        while (next == 0 && trainedSeconds < to && trainer.step() < cap) {
+            long before = trainer.step();
+            long nanos = Math.max(1, Math.round((to - trainedSeconds) * 1e9));
+            pending += trainer.train(new TrainingBudget(cap, 0, java.time.Duration.ofNanos(nanos))).wallSeconds();
+            if (trainer.step() == before) {
+                // the call's clock ran out before a step: one step, so that every call moves on
+                pending += trainer.train(TrainingBudget.steps(before + 1)).wallSeconds();
+            }
+        }
+        if (next == 0 && (trainedSeconds >= secondsBudget || trainer.step() >= cap)) {
+            reach(trainer.step(), true);
+            next = 1;
+        }
     }
 
     /**
@@ -136,6 +201,9 @@ public final class CurveRun implements AutoCloseable {
      *     setup evaluates it
      */
     public void advanceTo(long target) throws IOException {
+        if (secondsBudget > 0) {
+            throw new IllegalStateException("run " + checkpoints + " has a time budget: use advanceToSeconds");
+        }
         long to = Math.min(target, budget());
         while (next < evaluateAt.size() && evaluateAt.get(next) <= to) {
             reach(evaluateAt.get(next), next == evaluateAt.size() - 1);

@@ -28,19 +28,21 @@ public final class LossAblation {
 
     /**
      * Trains the two variants without Weighted Learning for every seed of {@code withWeightedLearning} and returns
-     * Table 6's rows of every seed, stacked ({@link SeedTable#stack}); prints one line per run.
+     * Table 6's rows of every seed, stacked ({@link SeedTable#stack}); prints one line per run. Each variant trains
+     * the steps its seed's Weighted Learning run trained (Table 6 compares losses at equal steps; under notebook 02's
+     * time budget those steps differ from seed to seed).
      *
      * @param wl LDDGAN's configuration (Weighted Learning)
      * @param withWeightedLearning seed to the evaluation of the Weighted Learning run of that seed
      */
-    public static Table perSeed(TrainingConfig wl, long steps, Map<Long, GanEvaluation> withWeightedLearning,
+    public static Table perSeed(TrainingConfig wl, Map<Long, GanEvaluation> withWeightedLearning,
             ModelRun.Setup setup, NDManager manager) throws IOException {
         Map<Long, Table> tables = new LinkedHashMap<>();
         for (var e : withWeightedLearning.entrySet()) {
             List<GanEvaluation> rows = new ArrayList<>();
             for (var v : List.of(ReconstructionWeighting.NONE, ReconstructionWeighting.FIXED)) {
                 TrainingConfig c = wl.withReconstruction(wl.name() + "-" + v.name().toLowerCase(), v);
-                ModelRun run = ModelRun.trainAndEvaluate(c, steps, setup.withSeed(e.getKey()),
+                ModelRun run = ModelRun.trainAndEvaluate(c, e.getValue().steps(), setup.withSeed(e.getKey()),
                         List.of(new ProgressBar(System.out, 60)), manager);
                 rows.add(run.evaluation());
                 System.out.println(VARIANTS.get(rows.size() - 1) + ", seed " + e.getKey() + ": " + run.evaluation().summary());

@@ -129,7 +129,7 @@ public final class MatchedBudget {
             Map<String, Double> firstStageSeconds) {
         Map<Long, Table> tables = new TreeMap<>();
         bySeed.forEach((seed, evaluations) -> {
-            LongColumn steps = LongColumn.create("steps");
+            LongColumn steps = LongColumn.create(SeedTable.STEPS);
             DoubleColumn training = DoubleColumn.create("training_s");
             DoubleColumn perStep = DoubleColumn.create("s_per_step");
             DoubleColumn first = DoubleColumn.create("first_stage_s");
@@ -147,7 +147,7 @@ public final class MatchedBudget {
                     perStep, first, total));
         });
         return SeedTable.summary(title, SeedTable.stack(title, tables), "model",
-                List.of("training_s", "s_per_step", "total_s"));
+                List.of(SeedTable.STEPS, "training_s", "s_per_step", "total_s"));
     }
 
     /** One sentence: whether the summary's mean training times agree within {@link #TOLERANCE}. */
@@ -172,11 +172,19 @@ public final class MatchedBudget {
      *     and the line)
      */
     public static double loggedTrainingSeconds(Path log) throws IOException {
+        return loggedTrainingSeconds(log, Long.MAX_VALUE);
+    }
+
+    /**
+     * {@link #loggedTrainingSeconds(Path)} of the steps up to {@code lastStep} (a run resumed from its checkpoint at
+     * that step trains the later ones again).
+     */
+    public static double loggedTrainingSeconds(Path log, long lastStep) throws IOException {
         if (!Files.isRegularFile(log)) {
             throw new IOException("no training log at " + log + " (the notebook that trains it writes it: notebook 01"
                     + " for the first stage; run it at this profile first)");
         }
-        Map<Long, Double> perStep = new TreeMap<>();
+        TreeMap<Long, Double> perStep = new TreeMap<>();
         try (BufferedReader in = Files.newBufferedReader(log)) {
             String line;
             for (int n = 1; (line = in.readLine()) != null; n++) {
@@ -190,7 +198,7 @@ public final class MatchedBudget {
                 perStep.put(record.get("step").asLong(), record.get("seconds").asDouble());
             }
         }
-        return perStep.values().stream().mapToDouble(Double::doubleValue).sum();
+        return perStep.headMap(lastStep, true).values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /** A calibration's optional whole-number argument {@code i}, or {@code fallback} when it is not given. */

@@ -156,16 +156,32 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
      */
     public static CurveRun openLogged(TrainingConfig config, List<Long> evaluateAt, Setup setup,
             TimingProtocol pointTiming, Results results, NDManager manager) throws IOException {
+        return openLogged(config, evaluateAt, 0, setup, pointTiming, results, manager);
+    }
+
+    /**
+     * {@link #openLogged(TrainingConfig, List, Setup, TimingProtocol, Results, NDManager)} with a time budget of
+     * {@code seconds} ({@link CurveRun#timed}; 0: the step budget, the last of {@code evaluateAt}), counted from the
+     * run's training log.
+     */
+    public static CurveRun openLogged(TrainingConfig config, List<Long> evaluateAt, double seconds, Setup setup,
+            TimingProtocol pointTiming, Results results, NDManager manager) throws IOException {
         String file = TrainingSetup.fileName(config.name()) + setup.seedSuffix();
         JsonLinesLog log = new JsonLinesLog(TrainingSetup.trainingLog(results, file));
+        CurveRun run = null;
         try {
-            return CurveRun.open(config, evaluateAt, setup, pointTiming,
+            run = CurveRun.open(config, evaluateAt, setup, pointTiming,
                             List.of(new ProgressBar(System.out, 60), log, new LiveLossChart(30)), manager)
                     .owning(log)
                     .onFinish(() -> results.writeBytes("losses-" + file + ".png",
                             Charts.png(LiveLossChart.ofLog(config.name(), log.file(), StepRecord.class))));
+            return seconds > 0 ? run.timed(seconds, log.file()) : run;
         } catch (IOException | RuntimeException e) {
-            log.close();
+            if (run != null) {
+                run.close();
+            } else {
+                log.close();
+            }
             throw e;
         }
     }

@@ -22,7 +22,9 @@ import tech.tablesaw.api.Table;
  * the budget table compares their training times; on the Zen 5 machine of 6 December 2026 the same 60 DDGAN steps
  * took 213 s and 193 s in two runs, stretches of minutes ran 25 % slower). The weights do not depend on the turns
  * (each step draws from (seed, step)). Each model is logged as {@link ModelRun#openLogged} logs it, with the setup of
- * its seed ({@link ModelRun.Setup#withSeed}).
+ * its seed ({@link ModelRun.Setup#withSeed}). Where a step budget cannot give equal times (a machine whose speed
+ * drifts from run to run by more than the tolerance: lib/TRAINING.md), the budget is a training time instead, and the
+ * turns share it.
  *
  * @param labels the models in table order ("DDGAN", "WDDGAN", "LDDGAN")
  * @param configs label to its sized training configuration
@@ -58,17 +60,33 @@ public record SeededComparison(List<String> labels, Map<String, TrainingConfig> 
     public static SeededComparison train(Map<String, TrainingConfig> configs, Map<String, List<Long>> evaluateAt,
             List<Long> seeds, ModelRun.Setup setup, TimingProtocol pointTiming, Results results, NDManager manager)
             throws IOException {
+        return train(configs, evaluateAt, 0, seeds, setup, pointTiming, results, manager);
+    }
+
+    /**
+     * {@link #train(Map, Map, List, ModelRun.Setup, TimingProtocol, Results, NDManager)} under a time budget of
+     * {@code seconds} per model ({@link CurveRun#timed}; 0: the step budgets): in turn k each model trains until the
+     * logged seconds of its steps reach k / {@link #TURNS} of it, so all end within one step of the same time; each
+     * label's one evaluation point is its planned steps (the length of its schedules).
+     */
+    public static SeededComparison train(Map<String, TrainingConfig> configs, Map<String, List<Long>> evaluateAt,
+            double seconds, List<Long> seeds, ModelRun.Setup setup, TimingProtocol pointTiming, Results results,
+            NDManager manager) throws IOException {
         Map<Long, Map<String, ModelRun.Convergence>> runs = new LinkedHashMap<>();
         for (long seed : seeds) {
             ModelRun.Setup seeded = setup.withSeed(seed);
             try (OpenRuns open = new OpenRuns(new LinkedHashMap<>())) {
                 for (var e : configs.entrySet()) {
-                    open.runs().put(e.getKey(), ModelRun.openLogged(e.getValue(), evaluateAt.get(e.getKey()), seeded,
-                            pointTiming, results, manager));
+                    open.runs().put(e.getKey(), ModelRun.openLogged(e.getValue(), evaluateAt.get(e.getKey()), seconds,
+                            seeded, pointTiming, results, manager));
                 }
                 for (int turn = 1; turn <= TURNS; turn++) {
                     for (CurveRun run : open.runs().values()) {
-                        run.advanceTo(turnTarget(run.budget(), turn));
+                        if (seconds > 0) {
+                            run.advanceToSeconds(turn == TURNS ? seconds : seconds * turn / TURNS);
+                        } else {
+                            run.advanceTo(turnTarget(run.budget(), turn));
+                        }
                     }
                 }
                 Map<String, ModelRun.Convergence> bySeed = new LinkedHashMap<>();

@@ -8,7 +8,7 @@ package lddgan.optim;
 public enum LearningRateSchedule {
     /** LDDGAN: the base rate throughout. */
     CONSTANT,
-    /** DDGAN/WDDGAN: eta_min + (base - eta_min) (1 + cos(pi epoch / N)) / 2. */
+    /** DDGAN/WDDGAN: eta_min + (base - eta_min) (1 + cos(pi min(epoch, N) / N)) / 2. */
     COSINE;
 
     /**
@@ -26,6 +26,7 @@ public enum LearningRateSchedule {
         if (numEpochs < 1) {
             throw new IllegalArgumentException("numEpochs must be >= 1, got " + numEpochs);
         }
-        return min + (base - min) * (1 + Math.cos(Math.PI * epoch / numEpochs)) / 2;
+        // past N (a run under a time budget may train beyond its planned epochs) the rate stays at eta_min
+        return min + (base - min) * (1 + Math.cos(Math.PI * Math.min(epoch, numEpochs) / numEpochs)) / 2;
     }
 }

@@ -103,7 +103,7 @@ public final class PaperTables {
      */
     private static Table metrics(String title, String labelColumn, List<String> labels, List<GanEvaluation> rows) {
         StringColumn preset = StringColumn.create("preset");
-        IntColumn steps = IntColumn.create("steps");
+        IntColumn steps = IntColumn.create(SeedTable.STEPS);
         rows.forEach(e -> {
             preset.append(e.model());
             steps.append((int) e.steps());

@@ -27,6 +27,11 @@ public final class SeedTable {
     public static final String SEEDS = "seeds";
     /** Appended to a measured column's name for its standard deviation over seeds. */
     public static final String SD_SUFFIX = " seed-sd";
+    /**
+     * The column of the steps a run trained: measured, not a label, in a summary (under a time budget, notebook 02 at
+     * cpu, each seed's run trains as many steps as fit).
+     */
+    public static final String STEPS = "steps";
 
     private SeedTable() {
     }
@@ -115,11 +120,13 @@ public final class SeedTable {
     }
 
     /**
-     * {@link #summary} with every measured quantity of a paper table: its double columns, except the key and the
-     * paper's printed values ({@code paper_*}, {@code paper *}).
+     * {@link #summary} with every measured quantity of a paper table: its double columns and its {@link #STEPS} (a
+     * time budget sets them per seed), except the key and the paper's printed values ({@code paper_*},
+     * {@code paper *}).
      */
     public static Table summary(String title, Table perSeed, String key) {
-        List<String> measured = perSeed.columns().stream().filter(c -> c instanceof DoubleColumn)
+        List<String> measured = perSeed.columns().stream()
+                .filter(c -> c instanceof DoubleColumn || (c.name().equals(STEPS) && c instanceof NumericColumn<?>))
                 .map(Column::name).filter(n -> !n.startsWith("paper") && !n.equals(key)).toList();
         return summary(title, perSeed, key, measured);
     }

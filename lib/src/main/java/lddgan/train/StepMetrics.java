@@ -10,6 +10,9 @@ public interface StepMetrics {
     /** Steps done after this one (1 for the first step). */
     long step();
 
+    /** Wall time of this step, in seconds (what a training log records and a time budget counts). */
+    double seconds();
+
     /** Training time of this process so far, in seconds. */
     double elapsedSeconds();
 

@@ -93,6 +93,8 @@ class ReconstructionWeightingTest {
         assertEquals(base, LearningRateSchedule.COSINE.at(0, 1800, base, min), 1e-15);
         assertEquals((base + min) / 2, LearningRateSchedule.COSINE.at(900, 1800, base, min), 1e-15);
         assertEquals(min, LearningRateSchedule.COSINE.at(1800, 1800, base, min), 1e-15);
+        // past N (a time-budget run beyond its planned epochs) it stays at eta_min instead of rising again
+        assertEquals(min, LearningRateSchedule.COSINE.at(2700, 1800, base, min), 1e-15);
         assertEquals(min + (base - min) * (1 + Math.cos(Math.PI / 4)) / 2, LearningRateSchedule.COSINE.at(450, 1800, base, min),
                 1e-15);
         assertEquals(base, LearningRateSchedule.CONSTANT.at(1000, 1800, base, min));
