@@ -177,10 +177,15 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
                             Charts.png(LiveLossChart.ofLog(config.name(), log.file(), StepRecord.class))));
             return seconds > 0 ? run.timed(seconds, log.file()) : run;
         } catch (IOException | RuntimeException e) {
-            if (run != null) {
-                run.close();
-            } else {
-                log.close();
+            // the run closes its log; a failure to close is suppressed in the one that got here
+            try {
+                if (run != null) {
+                    run.close();
+                } else {
+                    log.close();
+                }
+            } catch (IOException | RuntimeException closing) {
+                e.addSuppressed(closing);
             }
             throw e;
         }
