@@ -132,11 +132,6 @@ public final class CurveRun implements AutoCloseable {
         return this;
     }
 
-    /** The logged seconds of the steps this run has done (counted under a time budget, {@link #timed}). */
-    public double trainedSeconds() {
-        return trainedSeconds;
-    }
-
     /** Closes {@code trainingLog} with this run (after the trainer, whose listener it is). */
     CurveRun owning(JsonLinesLog trainingLog) {
         this.log = trainingLog;
@@ -154,14 +149,27 @@ public final class CurveRun implements AutoCloseable {
         return this;
     }
 
-    /** {@link #advanceTo} the budget (or {@link #advanceToSeconds} the time budget), then {@link #finish}. */
+    /** Advances to the whole budget ({@link #advanceToShare}), then {@link #finish}. */
     public ModelRun.Convergence complete() throws IOException {
-        if (secondsBudget > 0) {
-            advanceToSeconds(secondsBudget);
-        } else {
-            advanceTo(budget());
-        }
+        advanceToShare(1, 1);
         return finish();
+    }
+
+    /**
+     * Trains the first {@code part} of {@code parts} of the budget: of its steps ({@link #advanceTo}
+     * {@link #stepShare}), or of its time under a time budget ({@link #timed}).
+     */
+    public void advanceToShare(int part, int parts) throws IOException {
+        if (secondsBudget > 0) {
+            advanceToSeconds(part == parts ? secondsBudget : secondsBudget * part / parts);
+        } else {
+            advanceTo(stepShare(budget(), part, parts));
+        }
+    }
+
+    /** The total steps of {@code part} of {@code parts} of a budget of {@code budget} steps (at least 1). */
+    static long stepShare(long budget, int part, int parts) {
+        return Math.max(1, Math.round(budget * (double) part / parts));
     }
 
     /**
@@ -171,7 +179,7 @@ public final class CurveRun implements AutoCloseable {
      * nothing and is evaluated again where it stands, keeping its training time (as a step-budget run opened at its
      * end is).
      */
-    public void advanceToSeconds(double seconds) throws IOException {
+    private void advanceToSeconds(double seconds) throws IOException {
         if (!(secondsBudget > 0)) {
             throw new IllegalStateException("run " + checkpoints + " has a step budget: use advanceTo");
         }
@@ -202,7 +210,7 @@ public final class CurveRun implements AutoCloseable {
      */
     public void advanceTo(long target) throws IOException {
         if (secondsBudget > 0) {
-            throw new IllegalStateException("run " + checkpoints + " has a time budget: use advanceToSeconds");
+            throw new IllegalStateException("run " + checkpoints + " has a time budget: use advanceToShare");
         }
         long to = Math.min(target, budget());
         while (next < evaluateAt.size() && evaluateAt.get(next) <= to) {

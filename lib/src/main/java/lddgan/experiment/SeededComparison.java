@@ -82,11 +82,7 @@ public record SeededComparison(List<String> labels, Map<String, TrainingConfig> 
                 }
                 for (int turn = 1; turn <= TURNS; turn++) {
                     for (CurveRun run : open.runs().values()) {
-                        if (seconds > 0) {
-                            run.advanceToSeconds(turn == TURNS ? seconds : seconds * turn / TURNS);
-                        } else {
-                            run.advanceTo(turnTarget(run.budget(), turn));
-                        }
+                        run.advanceToShare(turn, TURNS);
                     }
                 }
                 Map<String, ModelRun.Convergence> bySeed = new LinkedHashMap<>();
@@ -105,7 +101,7 @@ public record SeededComparison(List<String> labels, Map<String, TrainingConfig> 
 
     /** The total steps a run of {@code budget} steps has trained after {@code turn} of {@link #TURNS} turns. */
     static long turnTarget(long budget, int turn) {
-        return Math.max(1, Math.round(budget * (double) turn / TURNS));
+        return CurveRun.stepShare(budget, turn, TURNS);
     }
 
     /**
