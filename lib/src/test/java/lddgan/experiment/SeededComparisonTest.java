@@ -75,7 +75,8 @@ class SeededComparisonTest {
             double lastStep = new ObjectMapper().readTree(lines.get(lines.size() - 1)).get("seconds").asDouble();
             long steps = runs.last(0, "WDDGAN").evaluation().steps();
             assertEquals(lines.size(), steps, "evaluated where the time ran out");
-            assertTrue(steps >= 2 && steps < 200, "trained " + steps + " steps: more than one, fewer than the cap");
+            // how many steps fit depends on the machine's load (one 3 s step on a busy machine): only the cap is fixed
+            assertTrue(steps >= 1 && steps < 200, "trained " + steps + " steps: fewer than the cap");
             assertTrue(logged >= budget, "stopped before the budget: " + logged + " s");
             assertTrue(logged - lastStep < budget, "went on a step after the budget: " + logged + " s, last step "
                     + lastStep + " s");
