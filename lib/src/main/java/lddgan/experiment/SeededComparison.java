@@ -90,8 +90,8 @@ public record SeededComparison(List<String> labels, Map<String, TrainingConfig> 
                     ModelRun.Convergence run = e.getValue().finish();
                     bySeed.put(e.getKey(), run);
                     GanEvaluation last = run.last().evaluation();
-                    System.out.printf(java.util.Locale.ROOT, "%s, seed %d: %s; %.0f s training%n", e.getKey(), seed,
-                            last.summary(), last.trainingSeconds());
+                    System.out.printf(java.util.Locale.ROOT, "%s, seed %d: %s; %.0f s wall time in training calls%n",
+                            e.getKey(), seed, last.summary(), last.trainingSeconds());
                 }
                 runs.put(seed, bySeed);
             }
