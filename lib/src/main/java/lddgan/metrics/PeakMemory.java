@@ -1,13 +1,21 @@
 package lddgan.metrics;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
  * Peak memory of one forward pass, as far as it can be measured here (paper Table 2 reports GPU memory).
@@ -31,6 +39,9 @@ public record PeakMemory(long bytes, String label) {
     private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
     /** The largest {@code VmHWM} (kB) read just before a reset of the peak. */
     private static final AtomicLong PEAK_BEFORE_RESETS = new AtomicLong();
+    /** The largest heap occupancy (bytes) right after a garbage collection, -1 before the first one watched. */
+    private static final AtomicLong HEAP_AFTER_COLLECTION = new AtomicLong(-1);
+    private static final AtomicBoolean WATCHING = new AtomicBoolean();
 
     /** Measures the resident-set growth of the process while {@code forward} runs (Linux only). */
     public static PeakMemory cpuResidentGrowth(Runnable forward) {
@@ -65,8 +76,9 @@ public record PeakMemory(long bytes, String label) {
 
     /**
      * The Java heap's peak occupancy since the process started, in MiB: the sum of each heap pool's peak use (eden,
-     * survivor, old), an upper bound of the heap's true peak (the pools peak at different moments), which is what a
-     * maximum heap size ({@code -Xmx}) has to hold; the rest of {@link #processPeakMebibytes()} is native (libtorch).
+     * survivor, old), an upper bound of the heap's true peak (the pools peak at different moments). It counts garbage
+     * not yet collected, so it grows with the maximum heap size; what the heap needs is
+     * {@link #peakHeapAfterCollectionMebibytes()}. The rest of {@link #processPeakMebibytes()} is native (libtorch).
      */
     public static double processPeakHeapMebibytes() {
         long bytes = 0;
@@ -76,6 +88,43 @@ public record PeakMemory(long bytes, String label) {
             }
         }
         return bytes / (1024.0 * 1024.0);
+    }
+
+    /**
+     * Starts recording the heap's occupancy right after every garbage collection of this process (once per process;
+     * later calls do nothing). {@code Results.in} calls it, so a notebook's collections are watched from its first cell.
+     */
+    public static void watchCollections() {
+        if (!WATCHING.compareAndSet(false, true)) {
+            return;
+        }
+        Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+        NotificationListener listener = (notification, handback) -> {
+            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                long used = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo()
+                        .getMemoryUsageAfterGc().entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
+                        .mapToLong(e -> e.getValue().getUsed()).sum();
+                HEAP_AFTER_COLLECTION.accumulateAndGet(used, Math::max);
+            }
+        };
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (collector instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener(listener, null, null);
+            }
+        }
+    }
+
+    /**
+     * The largest heap occupancy right after a garbage collection since {@link #watchCollections()}, in MiB, or empty
+     * before the first collection: an upper bound of the peak live set (after a young collection the old generation
+     * may still hold garbage), i.e. what a maximum heap size ({@code -Xmx}) must hold at least. The heap's peak
+     * occupancy ({@link #processPeakHeapMebibytes()}) is larger by the garbage the collector let accumulate, which
+     * grows with the heap it is given.
+     */
+    public static OptionalDouble peakHeapAfterCollectionMebibytes() {
+        long bytes = HEAP_AFTER_COLLECTION.get();
+        return bytes < 0 ? OptionalDouble.empty() : OptionalDouble.of(bytes / (1024.0 * 1024.0));
     }
 
     private static boolean resetPeak() {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import lddgan.io.AtomicFiles;
 import lddgan.io.Json;
+import lddgan.metrics.PeakMemory;
 import tech.tablesaw.api.Table;
 
 /**
@@ -27,8 +28,12 @@ public final class Results {
         this.dir = Objects.requireNonNull(dir, "dir");
     }
 
-    /** Results in {@code results/<name>} of this project (or of {@code LDDGAN_RESULTS_DIR}). */
+    /**
+     * Results in {@code results/<name>} of this project (or of {@code LDDGAN_RESULTS_DIR}); from here on the process's
+     * garbage collections are watched for the heap's needs the result files record ({@link PeakMemory#watchCollections}).
+     */
     public static Results in(String name) {
+        PeakMemory.watchCollections();
         return new Results(lddgan.config.ProjectPaths.resultsDir().resolve(name));
     }
 

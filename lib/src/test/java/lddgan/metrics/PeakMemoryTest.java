@@ -18,4 +18,23 @@ class PeakMemoryTest {
         assertTrue(resident >= 64, "resident peak " + resident + " MiB with 64 MiB of touched heap");
         assertTrue(block[block.length - 1] == 1);
     }
+
+    @Test
+    void heapAfterCollectionCountsWhatSurvivesACollection() throws InterruptedException {
+        PeakMemory.watchCollections();
+        PeakMemory.watchCollections(); // a second call adds no second listener (nothing to see but that it is harmless)
+        byte[] kept = new byte[96 << 20];
+        Arrays.fill(kept, (byte) 1);
+        System.gc();
+        // the collector's notifications arrive on another thread: wait for the one that saw the array
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (PeakMemory.peakHeapAfterCollectionMebibytes().orElse(0) < 96 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        double after = PeakMemory.peakHeapAfterCollectionMebibytes().orElseThrow();
+        assertTrue(after >= 96, "heap after a collection " + after + " MiB with a live 96 MiB array");
+        assertTrue(after <= Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0), "within the maximum heap: " + after);
+        assertTrue(after <= PeakMemory.processPeakHeapMebibytes(), "never above the heap's peak occupancy");
+        assertTrue(kept[kept.length - 1] == 1);
+    }
 }
