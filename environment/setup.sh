@@ -59,6 +59,9 @@ RJK_CP="${CP//:/;}"   # rapaio splits RJK_CLASSPATH on ';'; IJava and JJava use 
 THREADS="${LDDGAN_THREADS:-$(nproc)}"
 OFFLINE=true; [ -n "${LDDGAN_GPU:-}" ] && [ -z "${PYTORCH_LIBRARY_PATH:-}" ] && OFFLINE=false   # GPU: first use fetches libtorch
 HEAP="${LDDGAN_KERNEL_HEAP:-12g}"
+# The young generation's cap: without it ParallelGC grows eden to a third of the heap, so garbage a collection would
+# free stays resident (notebook 07 at smoke: 2,035 MiB of heap occupied for 83 MiB live; lib/PERFORMANCE.md, "Memory").
+YOUNG="${LDDGAN_KERNEL_YOUNG:-384m}"
 mkdir -p "$KERNEL_DIR" "$ROOT/.cache/djl"
 
 # 5. The engine self-check (lddgan.config.ConvolutionCheck, lib/PERFORMANCE.md "Engine self-check"): on machines whose
@@ -97,7 +100,7 @@ printf '%s\n' "$engine_setting" > "$ENGINE_ENV.tmp" && mv "$ENGINE_ENV.tmp" "$EN
 /usr/bin/python3 - "$KERNEL_DIR/kernel.json" <<PY
 import json, os, sys
 spec = {
-  "argv": ["java", "-Xmx$HEAP", "-XX:+UseParallelGC", "--enable-native-access=ALL-UNNAMED",
+  "argv": ["java", "-Xmx$HEAP", "-XX:+UseParallelGC", "-XX:MaxNewSize=$YOUNG", "--enable-native-access=ALL-UNNAMED",
            "-Djava.awt.headless=true", "-Djava.util.logging.config.file=$ROOT/environment/kernel-logging.properties", "-Doffline=$OFFLINE", "-Dai.djl.offline=$OFFLINE",
            "-Dai.djl.pytorch.num_threads=$THREADS", "-Dai.djl.pytorch.num_interop_threads=1",
            "-Dlddgan.root=$ROOT", "-cp", "$FIX_DIR:$JAR", "org.rapaio.jupyter.kernel.MainApp", "{connection_file}"],

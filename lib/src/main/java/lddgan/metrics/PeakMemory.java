@@ -127,6 +127,12 @@ public record PeakMemory(long bytes, String label) {
         return bytes < 0 ? OptionalDouble.empty() : OptionalDouble.of(bytes / (1024.0 * 1024.0));
     }
 
+    /** The seconds this process has spent in garbage collections, all collectors together (JMX's approximation). */
+    public static double collectionSeconds() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(c -> Math.max(0, c.getCollectionTime())).sum() / 1000.0;
+    }
+
     private static boolean resetPeak() {
         try {
             long peak = statusKilobytes("VmHWM");

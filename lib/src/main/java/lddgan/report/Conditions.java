@@ -56,12 +56,19 @@ public record Conditions(String profile, String dataset, int datasetSize, String
      */
     public static final String PEAK_HEAP_AFTER_COLLECTION = "process peak Java heap after a collection MiB so far";
 
+    /**
+     * The condition recording the seconds the process that wrote the result spent in garbage collections, up to the
+     * moment it was written (what a smaller heap or young generation costs; issue 22, item 5).
+     */
+    public static final String GC_SECONDS = "process garbage collection s so far";
+
     /** Conditions of a run on this machine now, with the current engine's versions and the process's peak memory. */
     public static Conditions of(Profile profile, String dataset, int datasetSize, Device device, long seed, double wallTimeSeconds) {
         Map<String, Object> extras = new LinkedHashMap<>();
         PeakMemory.processPeakMebibytes().ifPresent(mib -> extras.put(PEAK_RESIDENT, Math.round(mib)));
         extras.put(PEAK_HEAP, Math.round(PeakMemory.processPeakHeapMebibytes()));
         PeakMemory.peakHeapAfterCollectionMebibytes().ifPresent(mib -> extras.put(PEAK_HEAP_AFTER_COLLECTION, Math.round(mib)));
+        extras.put(GC_SECONDS, PeakMemory.collectionSeconds());
         return new Conditions(profile.id(), dataset, datasetSize, RunEnvironment.describe(device), seed, RunEnvironment.versions(), wallTimeSeconds,
                 extras, Instant.now().toString());
     }

@@ -35,6 +35,7 @@ class PeakMemoryTest {
         assertTrue(after >= 96, "heap after a collection " + after + " MiB with a live 96 MiB array");
         assertTrue(after <= Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0), "within the maximum heap: " + after);
         assertTrue(after <= PeakMemory.processPeakHeapMebibytes(), "never above the heap's peak occupancy");
+        assertTrue(PeakMemory.collectionSeconds() > 0, "the collection counted: " + PeakMemory.collectionSeconds());
         assertTrue(kept[kept.length - 1] == 1);
     }
 }

@@ -35,6 +35,10 @@ class ResultsTest {
         assertEquals(7, json.at("/conditions/seed").asLong());
         assertEquals("offline-v1", json.at("/conditions/extras/extractor").asText());
         assertTrue(json.at("/conditions/versions/engine").asText().startsWith("PyTorch"));
+        // the writing process's memory and collection time (issue 22, item 5)
+        assertTrue(json.at("/conditions/extras").has(Conditions.PEAK_HEAP), json.toString());
+        assertTrue(json.at("/conditions/extras/" + Conditions.GC_SECONDS.replace("/", "~1")).asDouble(-1) >= 0,
+                json.toString());
         assertEquals(41.97, json.at("/result/1/params_M").asDouble(), 1e-12);
         String csv = Files.readString(tmp.resolve("02/table2.csv"));
         assertTrue(csv.startsWith("model,params_M"), csv);
