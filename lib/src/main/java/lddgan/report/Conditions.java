@@ -67,7 +67,8 @@ public record Conditions(String profile, String dataset, int datasetSize, String
         Map<String, Object> extras = new LinkedHashMap<>();
         PeakMemory.processPeakMebibytes().ifPresent(mib -> extras.put(PEAK_RESIDENT, Math.round(mib)));
         extras.put(PEAK_HEAP, Math.round(PeakMemory.processPeakHeapMebibytes()));
-        PeakMemory.peakHeapAfterCollectionMebibytes().ifPresent(mib -> extras.put(PEAK_HEAP_AFTER_COLLECTION, Math.round(mib)));
+        PeakMemory.peakHeapAfterCollectionMebibytes()
+                .ifPresent(mib -> extras.put(PEAK_HEAP_AFTER_COLLECTION, Math.round(mib)));
         extras.put(GC_SECONDS, PeakMemory.collectionSeconds());
         return new Conditions(profile.id(), dataset, datasetSize, RunEnvironment.describe(device), seed, RunEnvironment.versions(), wallTimeSeconds,
                 extras, Instant.now().toString());

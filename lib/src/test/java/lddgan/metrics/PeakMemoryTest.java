@@ -22,7 +22,6 @@ class PeakMemoryTest {
     @Test
     void heapAfterCollectionCountsWhatSurvivesACollection() throws InterruptedException {
         PeakMemory.watchCollections();
-        PeakMemory.watchCollections(); // a second call adds no second listener (nothing to see but that it is harmless)
         byte[] kept = new byte[96 << 20];
         Arrays.fill(kept, (byte) 1);
         System.gc();
