@@ -215,13 +215,14 @@ def main():
                         "fails CI within the hour), no limit at cpu and paper (notebook 03's first-stage cell trains "
                         "six autoencoders, hours at cpu)")
     a = p.parse_args()
+    profile = os.environ.get("LDDGAN_PROFILE", "smoke")
     if a.cell_timeout is None:
-        a.cell_timeout = 3600 if os.environ.get("LDDGAN_PROFILE", "smoke") == "smoke" else 0
+        a.cell_timeout = 3600 if profile == "smoke" else 0
     a.cell_timeout = a.cell_timeout or None  # nbclient: None waits as long as the cell runs
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
     limit = f"cells limited to {a.cell_timeout} s" if a.cell_timeout else "cells not time-limited"
-    log(f"profile {os.environ.get('LDDGAN_PROFILE', 'smoke')}, kernel {a.kernel}, {len(a.notebooks)} notebook(s), {limit}")
+    log(f"profile {profile}, kernel {a.kernel}, {len(a.notebooks)} notebook(s), {limit}")
     t0 = time.time()
     passed = 0
     for nb in a.notebooks:

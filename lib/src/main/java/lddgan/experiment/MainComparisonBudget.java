@@ -7,7 +7,8 @@ import lddgan.metrics.TimingProtocol;
  * Notebook 02's budget (LDDGAN Sec. 5.2, 5.3.1; Tables 3 and 6), {@code presets/experiments/02-main-results.json}:
  * the step budget of each training preset, calibrated so that the three models train for the same measured time at
  * the profile on the project's machine ({@link MatchedBudget}; DDGAN's pixel-space generator is ~4x slower per step),
- * or a time budget with those steps as planned lengths (cpu), the training seeds, the generated samples per evaluation and the sampling-time protocol (Sec. 5.1.2).
+ * or a time budget with those steps as planned lengths (cpu), the training seeds, the generated samples per evaluation
+ * and the sampling-time protocol (Sec. 5.1.2).
  *
  * @param steps training preset to its total steps, in the order the models train; under a time budget its planned
  *     steps (the length of its schedules), calibrated as a step budget would be

@@ -99,11 +99,6 @@ public record SeededComparison(List<String> labels, Map<String, TrainingConfig> 
         return new SeededComparison(List.copyOf(configs.keySet()), configs, runs);
     }
 
-    /** The total steps a run of {@code budget} steps has trained after {@code turn} of {@link #TURNS} turns. */
-    static long turnTarget(long budget, int turn) {
-        return CurveRun.stepShare(budget, turn, TURNS);
-    }
-
     /**
      * The runs of one seed, open while they take turns: closed together by try-with-resources (a failure of training
      * stays the thrown one, failures to close are suppressed in it), the first failure to close thrown after all

@@ -92,7 +92,7 @@ public record PeakMemory(long bytes, String label) {
 
     /**
      * Starts recording the heap's occupancy right after every garbage collection of this process (once per process;
-     * later calls do nothing). {@code Results.in} calls it, so a notebook's collections are watched from its first cell.
+     * later calls do nothing). {@code Results}' constructor calls it, so a notebook's collections are watched from its first cell.
      */
     public static void watchCollections() {
         if (!WATCHING.compareAndSet(false, true)) {

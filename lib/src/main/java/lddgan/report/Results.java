@@ -23,17 +23,17 @@ public final class Results {
 
     private final Path dir;
 
-    /** Results in {@code dir} (created on first write). */
+    /**
+     * Results in {@code dir} (created on first write); from here on the process's garbage collections are watched for
+     * the heap's needs the result files record ({@link PeakMemory#watchCollections}).
+     */
     public Results(Path dir) {
+        PeakMemory.watchCollections();
         this.dir = Objects.requireNonNull(dir, "dir");
     }
 
-    /**
-     * Results in {@code results/<name>} of this project (or of {@code LDDGAN_RESULTS_DIR}); from here on the process's
-     * garbage collections are watched for the heap's needs the result files record ({@link PeakMemory#watchCollections}).
-     */
+    /** Results in {@code results/<name>} of this project (or of {@code LDDGAN_RESULTS_DIR}). */
     public static Results in(String name) {
-        PeakMemory.watchCollections();
         return new Results(lddgan.config.ProjectPaths.resultsDir().resolve(name));
     }
 

@@ -30,7 +30,7 @@ class SeededComparisonTest {
     void eachTurnTrainsTheNextTenthOfTheBudget() {
         List<Long> targets = new ArrayList<>();
         for (int turn = 1; turn <= SeededComparison.TURNS; turn++) {
-            targets.add(SeededComparison.turnTarget(68, turn));
+            targets.add(CurveRun.stepShare(68, turn, SeededComparison.TURNS));
         }
         // 6.8 steps per turn, rounded to the nearest total
         assertEquals(List.of(7L, 14L, 20L, 27L, 34L, 41L, 48L, 54L, 61L, 68L), targets);
@@ -41,7 +41,7 @@ class SeededComparisonTest {
         for (long budget : new long[] {1, 3, 9, 10, 11, 284}) {
             long previous = 1;
             for (int turn = 1; turn <= SeededComparison.TURNS; turn++) {
-                long target = SeededComparison.turnTarget(budget, turn);
+                long target = CurveRun.stepShare(budget, turn, SeededComparison.TURNS);
                 assertTrue(target >= previous && target <= budget, "budget " + budget + ", turn " + turn + ": " + target);
                 previous = target;
             }
