@@ -23,8 +23,8 @@ export ENGINE_CACHE_DIR := $(ROOT)/.cache/djl
 # build/engine.env (written by environment/setup.sh): DNNL_MAX_CPU_ISA=SSE41 on machines whose CPU convolution
 # kernels fail lddgan.config.ConvolutionCheck (lib/PERFORMANCE.md "Engine self-check"), else empty
 ENGINE_ENV = env $$(cat $(ROOT)/build/engine.env 2>/dev/null)
-# the same heap settings as the kernel's (environment/setup.sh: LDDGAN_KERNEL_HEAP, LDDGAN_KERNEL_YOUNG)
-JVM_MEMORY = -Xmx$(or $(LDDGAN_KERNEL_HEAP),12g) -XX:+UseParallelGC -XX:MaxNewSize=$(or $(LDDGAN_KERNEL_YOUNG),384m)
+# the kernel's heap settings, written by environment/setup.sh (LDDGAN_KERNEL_HEAP, LDDGAN_KERNEL_YOUNG) to build/jvm-memory
+JVM_MEMORY = $$(cat $(ROOT)/build/jvm-memory)
 JAVA_RUN = $(ENGINE_ENV) java $(JVM_MEMORY) --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true -Doffline=true \
   -Dai.djl.pytorch.num_threads=$$(nproc) -Dai.djl.pytorch.num_interop_threads=1 -cp "$$(cat build/classpath.txt)"
 

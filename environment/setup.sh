@@ -63,6 +63,10 @@ HEAP="${LDDGAN_KERNEL_HEAP:-12g}"
 # free stays resident (notebook 07 at smoke: 2,035 MiB of heap occupied for 83 MiB live; lib/PERFORMANCE.md, "Memory").
 YOUNG="${LDDGAN_KERNEL_YOUNG:-384m}"
 mkdir -p "$KERNEL_DIR" "$ROOT/.cache/djl"
+# One source for the memory options: the kernelspec below and the make targets' JVMs (Makefile JVM_MEMORY) read them
+# from build/jvm-memory, rewritten on every setup so that a changed LDDGAN_KERNEL_HEAP / _YOUNG reaches both.
+JVM_MEMORY="-Xmx$HEAP -XX:+UseParallelGC -XX:MaxNewSize=$YOUNG"
+printf '%s\n' "$JVM_MEMORY" > "$ROOT/build/jvm-memory.tmp" && mv "$ROOT/build/jvm-memory.tmp" "$ROOT/build/jvm-memory"
 
 # 5. The engine self-check (lddgan.config.ConvolutionCheck, lib/PERFORMANCE.md "Engine self-check"): on machines whose
 # CPU convolution kernels (oneDNN's, inside libtorch) compute wrong numbers, the kernelspec and the make targets run
@@ -100,7 +104,7 @@ printf '%s\n' "$engine_setting" > "$ENGINE_ENV.tmp" && mv "$ENGINE_ENV.tmp" "$EN
 /usr/bin/python3 - "$KERNEL_DIR/kernel.json" <<PY
 import json, os, sys
 spec = {
-  "argv": ["java", "-Xmx$HEAP", "-XX:+UseParallelGC", "-XX:MaxNewSize=$YOUNG", "--enable-native-access=ALL-UNNAMED",
+  "argv": ["java", *"$JVM_MEMORY".split(), "--enable-native-access=ALL-UNNAMED",
            "-Djava.awt.headless=true", "-Djava.util.logging.config.file=$ROOT/environment/kernel-logging.properties", "-Doffline=$OFFLINE", "-Dai.djl.offline=$OFFLINE",
            "-Dai.djl.pytorch.num_threads=$THREADS", "-Dai.djl.pytorch.num_interop_threads=1",
            "-Dlddgan.root=$ROOT", "-cp", "$FIX_DIR:$JAR", "org.rapaio.jupyter.kernel.MainApp", "{connection_file}"],
