@@ -1,6 +1,7 @@
 package lddgan.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -33,6 +34,9 @@ public final class AttentionBlock extends AbstractBlock implements NetworkStats.
     private final Conv2d output;
 
     private final double residualScale;
+
+    /** The attention weights held at once: 2^24 numbers, 64 MiB in float32 ({@link #attend}). */
+    static final long WEIGHTS_CHUNK = 1L << 24;
 
     /**
      * @param names the child names of the q, k, v and output convolutions
@@ -76,14 +80,48 @@ public final class AttentionBlock extends AbstractBlock implements NetworkStats.
         NDArray q = query.forward(ps, h, training).singletonOrThrow().reshape(n, channels, hw);
         NDArray k = key.forward(ps, h, training).singletonOrThrow().reshape(n, channels, hw);
         NDArray v = value.forward(ps, h, training).singletonOrThrow().reshape(n, channels, hw);
-        // 3. attention weights softmax over j of q_i . k_j / sqrt(C): (N, HW_i, HW_j)
-        NDArray w = Scalars.timesInPlace(q.transpose(0, 2, 1).matMul(k), 1 / Math.sqrt(channels)).softmax(2);
-        // 4. weighted sum of the values: (N, C, HW_i)
-        NDArray attended = v.matMul(w.transpose(0, 2, 1)).reshape(s);
+        // 3, 4. softmax weights and the weighted sum of the values, (N, C, HW_i)
+        NDArray attended = attend(q, k, v, 1 / Math.sqrt(channels), WEIGHTS_CHUNK).reshape(s);
         // 5. output projection and (rescaled) residual
         NDArray out = output.forward(ps, new NDList(attended), training).singletonOrThrow();
         NDArray sum = x.add(out);
         return new NDList(residualScale == 1.0 ? sum : Scalars.timesInPlace(sum, residualScale));
+    }
+
+    /**
+     * The attention of every query position: sum_j w_ij v_j with w_ij = softmax_j(scale q_i . k_j). The weights of all
+     * positions at once are (N, HW, HW), 512 MiB at batch 8 for the 64x64 latent of the 256x256 first stages (their
+     * middle block), held up to three times (logits, softmax, its transposed copy), so where they would hold more than {@code chunk} numbers they are computed for a block of query
+     * positions at a time, each block's weights freed before the next. Every row of w is the same softmax either way
+     * (the sums over j are the same products; only the matrix kernels' blocking may round differently).
+     *
+     * @param q queries (N, C, HW)
+     * @param k keys (N, C, HW)
+     * @param v values (N, C, HW)
+     * @param scale the logits' factor, 1/sqrt(C)
+     * @param chunk the largest number of attention weights held at once
+     * @return (N, C, HW) in q's manager
+     */
+    static NDArray attend(NDArray q, NDArray k, NDArray v, double scale, long chunk) {
+        Shape s = q.getShape();
+        long positions = s.get(2);
+        long rows = Math.max(1, chunk / (s.get(0) * positions));
+        NDArray qT = q.transpose(0, 2, 1);
+        if (rows >= positions) {
+            NDArray w = Scalars.timesInPlace(qT.matMul(k), scale).softmax(2);
+            return v.matMul(w.transpose(0, 2, 1));
+        }
+        NDList blocks = new NDList();
+        for (long start = 0; start < positions; start += rows) {
+            String block = ":, " + start + ":" + Math.min(positions, start + rows);
+            blocks.add(Scoped.apply(new NDArray[] {qT, k, v}, scope -> {
+                NDArray w = Scalars.timesInPlace(qT.get(block).matMul(k), scale).softmax(2);
+                return v.matMul(w.transpose(0, 2, 1));
+            }));
+        }
+        NDArray attended = NDArrays.concat(blocks, 2);
+        blocks.close();
+        return attended;
     }
 
     /** {@inheritDoc} */
