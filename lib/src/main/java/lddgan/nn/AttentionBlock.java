@@ -91,9 +91,10 @@ public final class AttentionBlock extends AbstractBlock implements NetworkStats.
     /**
      * The attention of every query position: sum_j w_ij v_j with w_ij = softmax_j(scale q_i . k_j). The weights of all
      * positions at once are (N, HW, HW), 512 MiB at batch 8 for the 64x64 latent of the 256x256 first stages (their
-     * middle block), held up to three times (logits, softmax, its transposed copy), so where they would hold more than {@code chunk} numbers they are computed for a block of query
-     * positions at a time, each block's weights freed before the next. Every row of w is the same softmax either way
-     * (the sums over j are the same products; only the matrix kernels' blocking may round differently).
+     * middle block), held up to three times (logits, softmax, its transposed copy); so where they would hold more
+     * than {@code chunk} numbers they are computed for a block of query positions at a time, each block's weights freed
+     * before the next. Every row of w is the same softmax either way (the sums over j are the same products; only the
+     * matrix kernels' blocking may round differently).
      *
      * @param q queries (N, C, HW)
      * @param k keys (N, C, HW)
