@@ -20,13 +20,13 @@ class AttentionBlockTest {
     @Test
     void zeroKeysAttendToTheMeanOfTheValues() {
         try (NDManager m = NDManager.newBaseManager()) {
-            Engine.getInstance().setRandomSeed(3);
             long n = 2;
             long c = 3;
             long hw = 10;
-            NDArray q = m.randomNormal(new Shape(n, c, hw));
+            NDArray[] qkv = randomQkv(m, 3, n, c, hw);
+            NDArray q = qkv[0];
             NDArray k = m.zeros(new Shape(n, c, hw));
-            NDArray v = m.randomNormal(new Shape(n, c, hw));
+            NDArray v = qkv[2];
             float[] expected = v.mean(new int[] {2}, true).broadcast(new Shape(n, c, hw)).toFloatArray();
             // whole; blocks of 3 query positions (the last of 1); blocks of one position
             for (long chunk : new long[] {WHOLE, n * hw * 3, 1}) {
@@ -74,16 +74,23 @@ class AttentionBlockTest {
     @Test
     void blocksAgreeWithTheWholeComputation() {
         try (NDManager m = NDManager.newBaseManager()) {
-            Engine.getInstance().setRandomSeed(5);
             long n = 3;
             long c = 8;
             long hw = 64;
-            NDArray q = m.randomNormal(new Shape(n, c, hw));
-            NDArray k = m.randomNormal(new Shape(n, c, hw));
-            NDArray v = m.randomNormal(new Shape(n, c, hw));
+            NDArray[] qkv = randomQkv(m, 5, n, c, hw);
+            NDArray q = qkv[0];
+            NDArray k = qkv[1];
+            NDArray v = qkv[2];
             float[] whole = AttentionBlock.attend(q, k, v, 1 / Math.sqrt(c), WHOLE).toFloatArray();
             float[] blocks = AttentionBlock.attend(q, k, v, 1 / Math.sqrt(c), n * hw * 7).toFloatArray();
             assertArrayEquals(whole, blocks, 1e-6f);
         }
+    }
+
+    /** Standard normal q, k, v of shape (n, c, hw) from {@code seed}. */
+    private static NDArray[] randomQkv(NDManager m, int seed, long n, long c, long hw) {
+        Engine.getInstance().setRandomSeed(seed);
+        Shape shape = new Shape(n, c, hw);
+        return new NDArray[] {m.randomNormal(shape), m.randomNormal(shape), m.randomNormal(shape)};
     }
 }
