@@ -223,8 +223,11 @@ public final class CurveRun implements AutoCloseable {
     }
 
     private void reach(long at, boolean last) throws IOException {
-        Optional<GanEvaluation> done = trainer.step() < at ? Optional.empty()
-                : recorded.stream().filter(e -> e.steps() == at && setup.evaluatesLike(e)).findFirst();
+        // the evaluations on file of the weights at this point: this setup's, or another notebook's (another sample
+        // count) that trained the run and whose training time is the run's
+        List<GanEvaluation> atPoint = trainer.step() < at ? List.of()
+                : recorded.stream().filter(e -> e.steps() == at).toList();
+        Optional<GanEvaluation> done = atPoint.stream().filter(setup::evaluatesLike).findFirst();
         if (!last && trainer.step() > at) {
             // an earlier run went past this point: its evaluation is on file
             evaluation = done.orElseThrow(() -> new IllegalStateException("run " + checkpoints + " is at step "
@@ -235,15 +238,27 @@ public final class CurveRun implements AutoCloseable {
             curve.add(evaluation);
         } else {
             // a point reached by an earlier run keeps that run's training time
-            double before = done.map(GanEvaluation::trainingSeconds).orElse(seconds + pending);
+            double before = atPoint.isEmpty() ? seconds + pending : atPoint.get(0).trainingSeconds();
             TrainingSummary summary = trainer.train(TrainingBudget.steps(at));
             evaluation = evaluate(summary, last ? setup.timing() : pointTiming)
                     .withTrainingSeconds(before + summary.wallSeconds());
             curve.add(evaluation);
-            AtomicFiles.writeString(curveFile, JsonPresets.toJson(curve));
+            AtomicFiles.writeString(curveFile, JsonPresets.toJson(withOtherSetups()));
         }
         seconds = evaluation.trainingSeconds();
         pending = 0;
+    }
+
+    /**
+     * What the curve file keeps: this run's points and every recorded evaluation that none of them replaces (another
+     * setup's, as notebook 05 evaluates notebook 02's runs with its own sample count, or a point this run has not
+     * reached again yet).
+     */
+    private List<GanEvaluation> withOtherSetups() {
+        List<GanEvaluation> kept = new ArrayList<>(recorded.stream().filter(e -> curve.stream()
+                .noneMatch(c -> c.steps() == e.steps() && setup.evaluatesLike(e))).toList());
+        kept.addAll(curve);
+        return kept;
     }
 
     /**

@@ -141,11 +141,17 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
     /**
      * {@link #trainWithCurve} with the listeners of a notebook's side-by-side comparison (Tables 3 and 12): a progress
      * bar, the JSON-lines log {@code train-log-<preset>.jsonl} in {@code results} and a live loss chart, saved there
-     * as {@code losses-<preset>.png} when training ends.
+     * as {@code losses-<preset>.png} when training ends; under a time budget of {@code seconds} ({@link #openLogged};
+     * 0: the step budget) counted from that log.
+     *
+     * <p>This is how a notebook takes another notebook's run as that one trains it (notebook 05 takes notebook 02's
+     * LDDGAN of each seed, {@code results} being notebook 02's): with its budget, a finished run trains nothing more
+     * and is evaluated with this setup (its sample count and timing); one not yet trained is trained, and logged, as
+     * that notebook would. The run's curve file keeps that notebook's evaluation beside this one.
      */
-    public static Convergence trainLogged(TrainingConfig config, List<Long> evaluateAt, Setup setup,
+    public static Convergence trainLogged(TrainingConfig config, List<Long> evaluateAt, double seconds, Setup setup,
             TimingProtocol pointTiming, Results results, NDManager manager) throws IOException {
-        try (CurveRun run = openLogged(config, evaluateAt, setup, pointTiming, results, manager)) {
+        try (CurveRun run = openLogged(config, evaluateAt, seconds, setup, pointTiming, results, manager)) {
             return run.complete();
         }
     }

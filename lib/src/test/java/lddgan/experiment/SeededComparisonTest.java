@@ -10,14 +10,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import lddgan.config.Profile;
+import lddgan.config.ProjectPaths;
 import lddgan.data.ImageSet;
 import lddgan.data.SyntheticImages;
 import lddgan.metrics.ChannelMoments;
 import lddgan.metrics.DatasetKey;
 import lddgan.metrics.FeatureStatistics;
+import lddgan.metrics.GanEvaluation;
 import lddgan.metrics.TimingProtocol;
 import lddgan.report.Results;
 import lddgan.train.TrainingConfig;
@@ -51,7 +54,9 @@ class SeededComparisonTest {
 
     /**
      * Under a time budget each run ends at the first step at which its logged step seconds reach the budget (so within
-     * one step of it), is evaluated there, and a second call (a notebook cell run again) trains nothing more.
+     * one step of it), is evaluated there, and a second call (a notebook cell run again) trains nothing more; nor does
+     * another notebook's call that evaluates the run with another sample count, which keeps the first evaluation on
+     * file and the run's training time.
      */
     @Test
     void aTimeBudgetEndsTheRunWithinOneStepOfItAndResumesWithoutTraining(@TempDir Path dir) throws IOException {
@@ -85,6 +90,24 @@ class SeededComparisonTest {
                     budget, List.of(0L), setup, setup.timing(), results, manager);
             assertEquals(steps, again.last(0, "WDDGAN").evaluation().steps());
             assertEquals(lines, Files.readAllLines(log), "the second call trained nothing");
+
+            // another notebook's evaluation of the finished run (notebook 05 takes notebook 02's LDDGAN with its own
+            // sample count): nothing trained, the run's training time kept, both evaluations on file
+            ModelRun.Setup other = new ModelRun.Setup(Profile.SMOKE, train, extractor, setup.reference(),
+                    setup.realFeatures(), 8, setup.timing(), 0, "test", TrainingSetup.FIRST_STAGE, FirstStageRuns.SEED);
+            GanEvaluation trained = again.last(0, "WDDGAN").evaluation();
+            GanEvaluation elsewhere = ModelRun.trainLogged(config, List.of(100L), budget, other, other.timing(), results,
+                    manager).last().evaluation();
+            assertEquals(lines, Files.readAllLines(log), "the other notebook's call trained nothing");
+            assertEquals(steps, elsewhere.steps());
+            assertEquals(8, elsewhere.samples());
+            assertEquals(trained.trainingSeconds(), elsewhere.trainingSeconds(), 0.1, "the run's training time");
+            Path curve = ProjectPaths.checkpointsDir(Profile.SMOKE)
+                    .resolve("test-" + TrainingSetup.fileName(config.name()) + "-seed0").resolve(ModelRun.CURVE_FILE);
+            GanEvaluation[] onFile = new ObjectMapper().readValue(curve.toFile(), GanEvaluation[].class);
+            assertEquals(List.of(16, 8), Arrays.stream(onFile).map(GanEvaluation::samples).toList(),
+                    "the curve file keeps the first notebook's evaluation beside the other's");
+            assertEquals(trained.fid(), onFile[0].fid());
             setup.realFeatures().close();
         } finally {
             System.clearProperty("lddgan.state");
