@@ -31,7 +31,6 @@ class VerifyTest {
      * not hold yet: the cpu re-run of issue 23 item 9 adds them, and then they leave this list.
      */
     private static final java.util.Set<String> PENDING_CPU_RERUN = java.util.Set.of(
-            "04-backbone/table12-seeds.json", "04-backbone/convergence-seeds.json",
             "05-latent-diffusion/samplers-seeds.json");
 
     private static Path claimsFile() {
