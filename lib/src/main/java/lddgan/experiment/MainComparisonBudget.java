@@ -1,7 +1,10 @@
 package lddgan.experiment;
 
+import java.util.Collection;
 import java.util.Map;
+import lddgan.metrics.GanEvaluation;
 import lddgan.metrics.TimingProtocol;
+import lddgan.train.TrainingConfig;
 
 /**
  * Notebook 02's budget (LDDGAN Sec. 5.2, 5.3.1; Tables 3 and 6), {@code presets/experiments/02-main-results.json}:
@@ -40,5 +43,22 @@ public record MainComparisonBudget(Map<String, Long> steps, double seconds, java
             throw new IllegalArgumentException("no step budget for preset '" + preset + "'; budgets: " + steps);
         }
         return s;
+    }
+
+    /**
+     * How notebook 02's runs of a preset went under this budget, for the conditions of a chapter that reuses them
+     * (notebook 05's LDDGAN row): the configuration, then either the time budget with the planned steps and the step
+     * each seed's run reached, or the step budget.
+     *
+     * @param preset the training preset of the runs
+     * @param config the configuration they trained with
+     * @param runs the evaluation at the end of each seed's run, in seed order
+     */
+    public String describeRuns(String preset, TrainingConfig config, Collection<GanEvaluation> runs) {
+        String extent = seconds > 0
+                ? seconds + " s of logged training (planned " + steps(preset) + " steps), steps "
+                        + runs.stream().map(GanEvaluation::steps).toList()
+                : steps(preset) + " steps";
+        return config + ", notebook 02's run of each seed: " + extent;
     }
 }

@@ -12,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import lddgan.config.Profile;
+import lddgan.metrics.GanEvaluation;
+import lddgan.metrics.SamplingTime;
 import lddgan.metrics.TimingProtocol;
+import lddgan.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
 
 /** The experiment presets (budgets per notebook and profile) and their strict reader. */
@@ -44,6 +47,20 @@ class ExperimentTest {
         assertThrows(IllegalArgumentException.class, () -> smoke.steps("no-such-preset"));
         // the checkpoint directories keep their names: <profile>/02-<preset>-seed0
         assertTrue(cpu.checkpoints("lddgan-cifar10", 0).endsWith("cpu/02-lddgan-cifar10-seed0"), cpu.checkpoints("lddgan-cifar10", 0).toString());
+    }
+
+    @Test
+    void describesTheStepsEachSeedsRunReached() {
+        TrainingConfig config = TrainingConfig.preset("lddgan-cifar10", Profile.CPU);
+        List<GanEvaluation> runs = List.of(257L, 247L, 224L).stream().map(steps -> new GanEvaluation("LDDGAN", steps,
+                1, 240, 64, 10, null, null, 0.5, 0.1, 4, SamplingTime.none(), "x", true)).toList();
+        MainComparisonBudget cpu = Experiment.load(MAIN, Profile.CPU, MainComparisonBudget.class).budget();
+        assertEquals(config + ", notebook 02's run of each seed: 240.0 s of logged training (planned 248 steps), steps"
+                + " [257, 247, 224]", cpu.describeRuns("lddgan-cifar10", config, runs));
+        MainComparisonBudget smoke = Experiment.load(MAIN, Profile.SMOKE, MainComparisonBudget.class).budget();
+        assertEquals(config + ", notebook 02's run of each seed: 3 steps",
+                smoke.describeRuns("lddgan-cifar10", config, runs.subList(0, 1)));
+        assertThrows(IllegalArgumentException.class, () -> cpu.describeRuns("no-such-preset", config, runs));
     }
 
     @Test
