@@ -33,7 +33,7 @@ public record Conditions(String profile, String dataset, int datasetSize, String
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(device, "device");
-        versions = Map.copyOf(versions);
+        versions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(versions)); // in order: files diff cleanly
         extras = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extras));
     }
 

@@ -35,6 +35,10 @@ class ResultsTest {
         assertEquals(7, json.at("/conditions/seed").asLong());
         assertEquals("offline-v1", json.at("/conditions/extras/extractor").asText());
         assertTrue(json.at("/conditions/versions/engine").asText().startsWith("PyTorch"));
+        // in RunEnvironment's order in every process, so that re-written files differ only where the run did
+        java.util.List<String> versions = new java.util.ArrayList<>();
+        json.at("/conditions/versions").fieldNames().forEachRemaining(versions::add);
+        assertEquals(java.util.List.of("java", "djl", "engine", "lddgan"), versions);
         // the writing process's memory and collection time (issue 22, item 5)
         assertTrue(json.at("/conditions/extras").has(Conditions.PEAK_HEAP), json.toString());
         assertTrue(json.at("/conditions/extras/" + Conditions.GC_SECONDS.replace("/", "~1")).asDouble(-1) >= 0,
