@@ -28,12 +28,13 @@ JVM_MEMORY = $$(cat $(ROOT)/build/jvm-memory)
 JAVA_RUN = $(ENGINE_ENV) java $(JVM_MEMORY) --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true -Doffline=true \
   -Dai.djl.pytorch.num_threads=$$(nproc) -Dai.djl.pytorch.num_interop_threads=1 -cp "$$(cat build/classpath.txt)"
 
-.PHONY: run test junit notebooks-smoke verify browser-test setup check-profile determinism lab data audit bench train calibrate calibrate-study parity clean help
+.PHONY: run test junit notebooks-smoke verify claims browser-test setup check-profile determinism lab data audit bench train calibrate calibrate-study parity clean help
 
 help:
 	@echo "make run [PROFILE=smoke|cpu|paper] [NB=02]  execute the notebooks headless, write results/<profile>/"
 	@echo "make test                                   JUnit + every notebook at smoke, verified + determinism + the browser test"
 	@echo "make verify [PROFILE=...] [NB=02]           re-execute into build/verify/, check results/claims.json -> results/verify/report.{md,html}"
+	@echo "make claims [PROFILE=...] [NB=02]           judge results/claims.json on the committed results alone (nothing re-executed)"
 	@echo "make determinism [NB=01]                   a smoke notebook twice, empty vs filled .cache/extractors: every number bit-identical"
 	@echo "make browser-test                           notebook 00 run through Jupyter's web UI in headless Chromium"
 	@echo "make lab [LAB_APP=lab] [LAB_ARGS=...]       Jupyter (classic, or JupyterLab) on 127.0.0.1 with a token"
@@ -91,6 +92,14 @@ verify: check-profile setup
 	$(JAVA_RUN) lddgan.verify.Verify --profile $(PROFILE) --claims $(ROOT)/results/claims.json \
 	  --committed $(ROOT)/results/$(PROFILE) --fresh $(VERIFY_DIR)/results --notebooks "$(notdir $(NOTEBOOKS))" \
 	  --out $(VERIFY_OUT) --run-status $$status --wall-seconds $$(( $$(date +%s) - start )) --note "$$note"
+
+# Issue 23's acceptance table in seconds: the claims of the committed results/<profile>/ judged alone, nothing
+# re-executed (the paper's claims with means, stds, n and verdicts; regression checks listed as not checked, since
+# only a re-execution can make them) -> VERIFY_OUT/report.{md,html}.
+claims: check-profile setup
+	@test -n "$(NOTEBOOKS)" || { echo "no notebooks match NB=$(NB)"; exit 1; }
+	$(JAVA_RUN) lddgan.verify.Verify --profile $(PROFILE) --claims $(ROOT)/results/claims.json \
+	  --committed $(ROOT)/results/$(PROFILE) --judge committed --notebooks "$(notdir $(NOTEBOOKS))" --out $(VERIFY_OUT)
 
 # make test's notebook stage: every notebook at smoke from scratch, verified against the committed results/smoke/.
 notebooks-smoke:

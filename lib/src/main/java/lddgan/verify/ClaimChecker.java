@@ -14,19 +14,35 @@ import java.util.Optional;
 
 /**
  * Checks claims against two result folders of one profile: the committed reference ({@code results/<profile>/}) and
- * a fresh re-execution. Result files are read once each.
+ * a fresh re-execution; or judges the committed results alone ({@link #committedAlone}: the paper's claims on the
+ * committed values, regression checks left to a re-execution). Result files are read once each.
  */
 public final class ClaimChecker {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path committed;
     private final Path fresh;
+    private final boolean alone;
     private final Map<Path, Optional<JsonNode>> files = new HashMap<>();
 
     /** A checker of fresh results in {@code fresh} against the committed ones in {@code committed}. */
     public ClaimChecker(Path committed, Path fresh) {
+        this(committed, fresh, false);
+    }
+
+    private ClaimChecker(Path committed, Path fresh, boolean alone) {
         this.committed = committed;
         this.fresh = fresh;
+        this.alone = alone;
+    }
+
+    /**
+     * A checker of the committed results in {@code committed} alone ({@code make claims}): exact values, orderings and
+     * fitted quantities are judged on them as on a fresh run; a regression check, having nothing to compare with, is
+     * {@link Verdict#NOT_RE_EXECUTED} (its value is still read, so a locator that no longer resolves fails).
+     */
+    public static ClaimChecker committedAlone(Path committed) {
+        return new ClaimChecker(committed, committed, true);
     }
 
     /**
@@ -49,8 +65,9 @@ public final class ClaimChecker {
         JsonNode reference = committedShown == null ? null : c.get();
         committedShown = committedShown != null ? committedShown : c.isPresent() ? "unreadable" : "-";
         if (f.isEmpty()) {
-            return new Outcome(claim, Verdict.REGRESSION, committedShown, "-",
-                    "the fresh run wrote no readable " + claim.file() + " (did its notebook fail?)");
+            return new Outcome(claim, Verdict.REGRESSION, committedShown, "-", alone
+                    ? "the committed results hold no readable " + claim.file() + " (committed before the claim existed?)"
+                    : "the fresh run wrote no readable " + claim.file() + " (did its notebook fail?)");
         }
         String freshShown;
         try {
@@ -97,6 +114,11 @@ public final class ClaimChecker {
     }
 
     private Outcome band(Claim claim, JsonNode committed, JsonNode fresh, String cShown, String fShown) {
+        if (alone) {
+            SeedSummary value = SeedSummary.at(ResultLocator.parse(claim.field()), fresh);
+            return new Outcome(claim, Verdict.NOT_RE_EXECUTED, seeded(cShown, value), seeded(fShown, value),
+                    "a regression check compares a re-execution with this value: make verify");
+        }
         if (committed == null) {
             return new Outcome(claim, Verdict.NO_REFERENCE, cShown, fShown, cShown.equals("unreadable")
                     ? "the committed " + claim.file() + " has no such field (committed before the claim existed?)"

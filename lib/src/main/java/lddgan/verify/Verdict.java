@@ -23,7 +23,12 @@ public enum Verdict {
     /** No committed result of this profile to compare with (a band claim on a profile never committed). */
     NO_REFERENCE("no committed reference"),
     /** The two runs ran under different conditions (dataset size, feature extractor), so a band does not apply. */
-    NOT_COMPARABLE("not comparable");
+    NOT_COMPARABLE("not comparable"),
+    /**
+     * A regression check when the committed results are judged alone ({@code make claims}): there is no fresh run to
+     * hold against them, so only {@code make verify} can check it.
+     */
+    NOT_RE_EXECUTED("not checked: nothing re-executed");
 
     private final String label;
 

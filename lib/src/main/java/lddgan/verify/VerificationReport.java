@@ -39,6 +39,14 @@ public record VerificationReport(String profile, List<String> notebooks, Path co
                 wallSeconds, text);
     }
 
+    /**
+     * Whether the committed results were judged alone ({@link Verify#judgeCommitted}): one folder, no number
+     * comparison.
+     */
+    public boolean judgedAlone() {
+        return committed.equals(fresh) && numbers.isEmpty();
+    }
+
     /** Claims per verdict. */
     public Map<Verdict, Integer> counts() {
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
@@ -143,14 +151,19 @@ public record VerificationReport(String profile, List<String> notebooks, Path co
             md.append("\n## ").append(sec.title()).append("\n\n").append(sec.intro()).append("\n\n")
                     .append(markdownTable(CLAIM_HEADERS, claims));
         }
-        md.append("\n## Every number, committed vs fresh\n\n").append(NUMBERS_TEXT).append("\n\n")
-                .append(markdownTable(NUMBER_HEADERS, numberRows()))
-                .append("\n## Figures, committed | fresh\n\n");
+        if (!judgedAlone()) {
+            md.append("\n## Every number, committed vs fresh\n\n").append(NUMBERS_TEXT).append("\n\n")
+                    .append(markdownTable(NUMBER_HEADERS, numberRows()));
+        }
+        md.append(judgedAlone() ? "\n## Figures, committed\n\n" : "\n## Figures, committed | fresh\n\n");
         for (String nb : notebooks) {
             for (String png : figures(nb)) {
                 md.append("- ").append(nb).append('/').append(png).append(": ")
-                        .append(link("committed", committed.resolve(nb).resolve(png), dir)).append(" | ")
-                        .append(link("fresh", fresh.resolve(nb).resolve(png), dir)).append('\n');
+                        .append(link("committed", committed.resolve(nb).resolve(png), dir));
+                if (!judgedAlone()) {
+                    md.append(" | ").append(link("fresh", fresh.resolve(nb).resolve(png), dir));
+                }
+                md.append('\n');
             }
         }
         return md.toString();
@@ -173,14 +186,20 @@ public record VerificationReport(String profile, List<String> notebooks, Path co
             h.append("<h2>").append(esc(sec.title())).append("</h2>\n<p>").append(esc(sec.intro())).append("</p>\n")
                     .append(htmlTable(CLAIM_HEADERS, claimRows(sec.outcomes()), css));
         }
-        h.append("<h2>Every number, committed vs fresh</h2>\n<p>").append(esc(NUMBERS_TEXT)).append("</p>\n")
-                .append(htmlTable(NUMBER_HEADERS, numberRows(), null))
-                .append("<h2>Figures</h2>\n<table><tr><th>figure</th><th>committed</th><th>fresh</th></tr>\n");
+        if (!judgedAlone()) {
+            h.append("<h2>Every number, committed vs fresh</h2>\n<p>").append(esc(NUMBERS_TEXT)).append("</p>\n")
+                    .append(htmlTable(NUMBER_HEADERS, numberRows(), null));
+        }
+        h.append("<h2>Figures</h2>\n<table><tr><th>figure</th><th>committed</th>")
+                .append(judgedAlone() ? "" : "<th>fresh</th>").append("</tr>\n");
         for (String nb : notebooks) {
             for (String png : figures(nb)) {
                 h.append("<tr><td>").append(esc(nb + "/" + png)).append("</td><td>")
-                        .append(embed(committed.resolve(nb).resolve(png))).append("</td><td>")
-                        .append(embed(fresh.resolve(nb).resolve(png))).append("</td></tr>\n");
+                        .append(embed(committed.resolve(nb).resolve(png))).append("</td>");
+                if (!judgedAlone()) {
+                    h.append("<td>").append(embed(fresh.resolve(nb).resolve(png))).append("</td>");
+                }
+                h.append("</tr>\n");
             }
         }
         return h.append("</table>\n</body></html>\n").toString();
@@ -214,10 +233,17 @@ public record VerificationReport(String profile, List<String> notebooks, Path co
 
     private List<String> header() {
         List<String> lines = new ArrayList<>();
-        lines.add("profile: " + profile + "; notebooks re-executed: " + String.join(", ", notebooks)
-                + (Double.isNaN(wallSeconds) ? "" : String.format(Locale.ROOT, " (%.0f s)", wallSeconds)));
-        lines.add("committed reference: " + committed);
-        lines.add("fresh results: " + fresh);
+        if (judgedAlone()) {
+            lines.add("profile: " + profile + "; the committed results of " + String.join(", ", notebooks)
+                    + " judged alone (make claims): nothing was re-executed, so the committed and fresh columns"
+                    + " hold the same values and no regression check is made (make verify re-executes)");
+            lines.add("committed results: " + committed);
+        } else {
+            lines.add("profile: " + profile + "; notebooks re-executed: " + String.join(", ", notebooks)
+                    + (Double.isNaN(wallSeconds) ? "" : String.format(Locale.ROOT, " (%.0f s)", wallSeconds)));
+            lines.add("committed reference: " + committed);
+            lines.add("fresh results: " + fresh);
+        }
         if (!note.isEmpty()) {
             lines.add(note);
         }
@@ -226,7 +252,8 @@ public record VerificationReport(String profile, List<String> notebooks, Path co
                 + "beyond the noise); inconclusive (within the noise, or one seed); not measurable at this scale (the "
                 + "metric cannot resolve it); not reproduced at this scale (an exact value that does not hold here, nor "
                 + "in the committed run); fitted to the paper; regression (the fresh run departs from the committed "
-                + "reference: exit code 1); no committed reference; not comparable (different dataset or extractor)");
+                + "reference: exit code 1); no committed reference; not comparable (different dataset or extractor); "
+                + "not checked: nothing re-executed (a regression check when the committed results are judged alone)");
         lines.add("ordering rule: " + OrderingRule.TEXT);
         lines.add("regression rule: " + SeedRegressionRule.TEXT);
         return lines;

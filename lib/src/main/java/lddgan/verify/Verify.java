@@ -11,12 +11,16 @@ import java.util.Set;
 
 /**
  * {@code make verify}'s last step: checks the claims of the re-executed notebooks against the fresh results and the
- * committed reference of the same profile, compares every number, writes the report and sets the exit code.
+ * committed reference of the same profile, compares every number, writes the report and sets the exit code. Without
+ * {@code --fresh} ({@code make claims}) it judges the committed results alone: the paper's claims on the committed
+ * values, regression checks listed as not checked, no number comparison.
  *
  * <pre>
  * java lddgan.verify.Verify --profile smoke --claims results/claims.json --committed results/smoke \
  *     --fresh build/verify/smoke/results --notebooks "02-main-results.ipynb 03-kl-ablation.ipynb" \
  *     --out results/verify [--run-status 0] [--wall-seconds 312] [--note "what the report should say"]
+ * java lddgan.verify.Verify --profile cpu --claims results/claims.json --committed results/cpu --judge committed \
+ *     --notebooks "02-main-results.ipynb" --out results/verify
  * </pre>
  *
  * Exit code 0: every claim reproduced or honestly not reproduced at this scale; 1: a regression, or the notebooks
@@ -39,6 +43,17 @@ public final class Verify {
         List<ClaimChecker.Outcome> outcomes = claims.selected(profile, numbers).stream().map(checker::check).toList();
         return new VerificationReport(profile, notebookDirs, committed, fresh, outcomes,
                 NumberComparison.of(committed, fresh, notebookDirs), executionFailure, wallSeconds, "");
+    }
+
+    /** The claims of {@code notebookDirs} judged on the committed results alone ({@link ClaimChecker#committedAlone}). */
+    public static VerificationReport judgeCommitted(String profile, ClaimSet claims, Path committed,
+            List<String> notebookDirs) {
+        Set<String> numbers = new LinkedHashSet<>();
+        notebookDirs.forEach(d -> numbers.add(d.substring(0, 2)));
+        ClaimChecker checker = ClaimChecker.committedAlone(committed);
+        List<ClaimChecker.Outcome> outcomes = claims.selected(profile, numbers).stream().map(checker::check).toList();
+        return new VerificationReport(profile, notebookDirs, committed, committed, outcomes, List.of(), "", Double.NaN,
+                "");
     }
 
     /** The result folder of a notebook file name or path: {@code notebooks/02-main-results.ipynb} to {@code 02-main-results}. */
@@ -65,14 +80,27 @@ public final class Verify {
             }
             a.put(args[i].substring(2), args[i + 1]);
         }
-        for (String required : List.of("profile", "claims", "committed", "fresh", "notebooks", "out")) {
+        String judge = a.getOrDefault("judge", "fresh");
+        if (problem == null && !judge.equals("fresh") && !judge.equals("committed")) {
+            problem = "--judge: expected 'fresh' (a re-execution against the committed results) or 'committed' (the"
+                    + " committed results alone), got '" + judge + "'";
+        }
+        boolean alone = judge.equals("committed");
+        for (String required : alone ? List.of("profile", "claims", "committed", "notebooks", "out")
+                : List.of("profile", "claims", "committed", "fresh", "notebooks", "out")) {
             if (problem == null && !a.containsKey(required)) {
                 problem = "missing --" + required;
             }
         }
+        if (problem == null && alone && a.containsKey("fresh")) {
+            problem = "--judge committed judges the committed results alone; --fresh " + a.get("fresh")
+                    + " would not be read (leave it out, or use --judge fresh)";
+        }
         if (problem != null) {
             err.println("[verify] " + problem + "\nusage: Verify --profile P --claims FILE --committed DIR --fresh DIR"
-                    + " --notebooks \"NAMES\" --out DIR [--run-status N] [--wall-seconds S] [--note TEXT]");
+                    + " --notebooks \"NAMES\" --out DIR [--run-status N] [--wall-seconds S] [--note TEXT]\n"
+                    + "       Verify --profile P --claims FILE --committed DIR --judge committed --notebooks \"NAMES\""
+                    + " --out DIR [--note TEXT]");
             return 2;
         }
         try {
@@ -83,9 +111,12 @@ public final class Verify {
             }
             int runStatus = Integer.parseInt(a.getOrDefault("run-status", "0"));
             double wall = Double.parseDouble(a.getOrDefault("wall-seconds", "NaN"));
-            VerificationReport report = run(a.get("profile"), claims, Path.of(a.get("committed")), Path.of(a.get("fresh")),
-                    dirs, runStatus == 0 ? "" : "re-executing the notebooks failed (exit " + runStatus + "; see the log above)",
-                    wall).withNote(a.getOrDefault("note", ""));
+            VerificationReport report = alone
+                    ? judgeCommitted(a.get("profile"), claims, Path.of(a.get("committed")), dirs)
+                    : run(a.get("profile"), claims, Path.of(a.get("committed")), Path.of(a.get("fresh")), dirs,
+                            runStatus == 0 ? "" : "re-executing the notebooks failed (exit " + runStatus
+                                    + "; see the log above)", wall);
+            report = report.withNote(a.getOrDefault("note", ""));
             Path dir = Path.of(a.get("out"));
             report.write(dir);
             out.println("[verify] ordering rule: " + OrderingRule.TEXT);
@@ -93,7 +124,7 @@ public final class Verify {
             for (VerificationReport.Section sec : report.sections()) {
                 out.println("[verify] -- " + sec.title());
                 for (ClaimChecker.Outcome o : sec.outcomes()) {
-                    out.printf("[verify] %-28s %-36s %s%s%n", o.verdict().label(), o.claim().id(),
+                    out.printf("[verify] %-32s %-36s %s%s%n", o.verdict().label(), o.claim().id(),
                             o.claim().kind() == Claim.Kind.ORDERING ? o.fresh() + "; " : "",
                             o.verdict() == Verdict.REPRODUCED && o.claim().kind() != Claim.Kind.ORDERING ? "" : o.detail());
                 }

@@ -113,6 +113,47 @@ class VerifyTest {
     }
 
     @Test
+    void theCommittedResultsJudgedAloneGetThePapersVerdictsAndNoRegressionCheck(@TempDir Path tmp) throws IOException {
+        Path committed = ProjectPaths.root().resolve("results").resolve("smoke");
+        List<String> dirs = notebookDirs(committed);
+        String notebooks = String.join(" ", dirs.stream().map(d -> d + ".ipynb").toList());
+        String[] args = {"--profile", "smoke", "--claims", claimsFile().toString(), "--committed", committed.toString(),
+                "--judge", "committed", "--notebooks", notebooks, "--out", tmp.resolve("report").toString()};
+        Run alone = run(args);
+        assertEquals(0, alone.code, alone.out);
+        assertTrue(alone.out.contains("not checked: nothing re-executed") && !alone.out.contains("[verify] numbers"),
+                alone.out);
+        String md = Files.readString(tmp.resolve("report").resolve("report.md"));
+        assertTrue(md.contains("judged alone (make claims)") && !md.contains("Every number"), md);
+        // every claim of the paper gets the verdict a re-execution with these very values would get; bands none
+        ClaimSet claims = ClaimSet.load(claimsFile());
+        List<ClaimChecker.Outcome> judged = Verify.judgeCommitted("smoke", claims, committed, dirs).outcomes();
+        List<ClaimChecker.Outcome> self = Verify.run("smoke", claims, committed, committed, dirs, "", Double.NaN)
+                .outcomes();
+        assertEquals(self.size(), judged.size());
+        for (int i = 0; i < judged.size(); i++) {
+            Verdict expected = judged.get(i).claim().kind() == Claim.Kind.BAND ? Verdict.NOT_RE_EXECUTED
+                    : self.get(i).verdict();
+            assertEquals(expected, judged.get(i).verdict(), judged.get(i).claim().id());
+        }
+        // a fresh folder would not be read: refused, not ignored; a mode that does not exist is named
+        String[] withFresh = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                java.util.stream.Stream.of("--fresh", tmp.toString())).toArray(String[]::new);
+        Run refused = run(withFresh);
+        assertEquals(2, refused.code, refused.out);
+        assertTrue(refused.out.contains("--fresh " + tmp + " would not be read"), refused.out);
+        args[7] = "both";
+        Run unknown = run(args);
+        assertEquals(2, unknown.code);
+        assertTrue(unknown.out.contains("--judge: expected 'fresh'") && unknown.out.contains("got 'both'"), unknown.out);
+        // a result file the claims need but the committed folder lacks is a failure
+        ClaimSet missing = claims(tmp, band("b", "02-x/none.json", "result/[model=A]/v", 0.1));
+        ClaimChecker.Outcome o = ClaimChecker.committedAlone(committed).check(missing.claims().get(0));
+        assertEquals(Verdict.REGRESSION, o.verdict());
+        assertTrue(o.detail().contains("the committed results hold no readable 02-x/none.json"), o.detail());
+    }
+
+    @Test
     void aNotebookThatFailedToRunFailsVerification(@TempDir Path tmp) throws IOException {
         Path results = writeResult(tmp.resolve("fresh"), "02-x/t.json", "[{\"model\": \"A\", \"v\": 1.0}]");
         ClaimSet claims = claims(tmp, band("b", "02-x/t.json", "result/[model=A]/v", 0.1));
