@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +36,6 @@ import lddgan.train.TrainingSummary;
  * where the logged seconds of its steps reach that time, and its one point is the planned length of its schedules.
  */
 public final class CurveRun implements AutoCloseable {
-    private static final com.fasterxml.jackson.databind.ObjectMapper CURVE_READER = new com.fasterxml.jackson.databind.ObjectMapper();
-
     private final List<Long> evaluateAt;
     private final ModelRun.Setup setup;
     private final TimingProtocol pointTiming;
@@ -71,7 +68,7 @@ public final class CurveRun implements AutoCloseable {
         this.checkpoints = ProjectPaths.checkpointsDir(setup.profile())
                 .resolve(setup.runPrefix() + "-" + TrainingSetup.fileName(config.name()) + "-seed" + setup.seed());
         this.curveFile = checkpoints.resolve(ModelRun.CURVE_FILE);
-        this.recorded = readCurve(curveFile);
+        this.recorded = RecordedEvaluations.read(curveFile);
         this.spaceManager = manager.newSubManager();
         try {
             GanTrainer.Builder builder = GanTrainer.builder(config, TrainingSetup.space(config, setup.profile(),
@@ -304,17 +301,5 @@ public final class CurveRun implements AutoCloseable {
         NDArray images = trainer.sampleFrom(xT, 99);
         xT.close();
         return images;
-    }
-
-    /** The evaluations a run's curve file holds; none when it has none. */
-    private static List<GanEvaluation> readCurve(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        try {
-            return List.of(CURVE_READER.readValue(file.toFile(), GanEvaluation[].class));
-        } catch (IOException e) {
-            throw new IOException("curve file " + file + " is not a list of evaluations: " + e.getMessage(), e);
-        }
     }
 }

@@ -46,7 +46,8 @@ public record GuidanceSweep(Table table, Map<Double, BufferedImage> grids) {
 
     /**
      * The sweep over {@code scales} with DDIM-{@code guidedSteps} (eta = 1), {@code samples} images per scale timed by
-     * {@code timing} (notebook 07's cross-attention comparison; notebook 05 through its budget).
+     * {@code timing} (notebook 07's cross-attention comparison; notebook 05 through its budget). Each finished scale is
+     * recorded beside the network's checkpoints ({@link RecordedEvaluations}): a sweep that stopped goes on from there.
      */
     public static GuidanceSweep run(DiffusionTrainer diffusion, TrainingSummary summary, List<Double> scales,
             int guidedSteps, int samples, TimingProtocol timing, ModelRun.Setup setup, Device device,
@@ -58,10 +59,12 @@ public record GuidanceSweep(Table table, Map<Double, BufferedImage> grids) {
         }
         List<GanEvaluation> rows = new ArrayList<>();
         Map<Double, BufferedImage> grids = new LinkedHashMap<>();
+        RecordedEvaluations record = RecordedEvaluations.beside(diffusion);
         for (double w : scales) {
-            rows.add(GanEvaluation.of(diffusion.config().name() + " w=" + w, summary, diffusion.images(sampler, w),
-                    guidedSteps, setup.extractor(), setup.reference(), setup.realFeatures(), samples, timing, device,
-                    manager, ModelRun.EVALUATION_SEED + setup.seed()));
+            String model = diffusion.config().name() + " w=" + w;
+            rows.add(record.evaluate(model, summary.steps(), samples, guidedSteps, timing, setup, () -> GanEvaluation.of(
+                    model, summary, diffusion.images(sampler, w), guidedSteps, setup.extractor(), setup.reference(),
+                    setup.realFeatures(), samples, timing, device, manager, ModelRun.EVALUATION_SEED + setup.seed())));
             NDArray grid = diffusion.sample(manager, sampler, gridLabels.length, gridLabels.length, 99, gridLabels, w);
             grids.put(w, ImageGrid.of(grid, GRID_PER_CLASS, 2));
             grid.close();

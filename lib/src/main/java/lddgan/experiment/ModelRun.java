@@ -89,8 +89,14 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
          * and KID protocol (a curve point on file from an older protocol is never reused).
          */
         public boolean evaluatesLike(GanEvaluation e) {
-            return e.samples() == samples && e.extractor().equals(extractor.id()) && e.kid() != null
-                    && e.kid().subsets() == KernelInceptionDistance.SUBSETS && e.kid().subsetSize() == kidSubsetSize();
+            return evaluatesLike(e, samples);
+        }
+
+        /** Whether {@code e} scored {@code count} samples with this setup's extractor and KID subsets. */
+        public boolean evaluatesLike(GanEvaluation e, int count) {
+            return e.samples() == count && e.extractor().equals(extractor.id()) && e.kid() != null
+                    && e.kid().subsets() == KernelInceptionDistance.SUBSETS && e.kid().subsetSize()
+                    == KernelInceptionDistance.subsetSizeFor(realFeatures.getShape().get(0), count);
         }
 
         /**

@@ -31,6 +31,11 @@ import tech.tablesaw.api.Table;
  * @param cost time = overhead + NFE x cost, fitted through every row but LDDGAN's
  */
 public record SamplerComparison(List<String> labels, List<GanEvaluation> rows, NfeCost cost) {
+    /**
+     * The file beside an epsilon network's checkpoints that records its finished sampler rows (and guidance scales,
+     * {@link GuidanceSweep}).
+     */
+    public static final String RECORD_FILE = "samplers.json";
     /** Our rows that Table 3 prints a row for, to the printed row's name. */
     public static final Map<String, String> PAPER_ROWS = Map.of("LDDGAN", "LDDGAN", "DDIM-50", "DDIM", "DDPM-1000", "DDPM");
 
@@ -44,7 +49,9 @@ public record SamplerComparison(List<String> labels, List<GanEvaluation> rows, N
      * {@link LatentDiffusionBudget#stochasticDdimSteps()}, and DDPM (its 1,000-step ancestral sampler, or DDIM with
      * eta = 1 at fewer steps), all with guidance w = 1 and the EMA weights, with the setup's extractor, reference and
      * real features, sampling seed {@link ModelRun#EVALUATION_SEED} + the setup's training seed; {@code lddgan} is the
-     * first row. Every row scores the budget's one sample count ({@link LatentDiffusionBudget#samples()}).
+     * first row. Every row scores the budget's one sample count ({@link LatentDiffusionBudget#samples()}). Each
+     * finished row is recorded beside the network's checkpoints ({@link #RECORD_FILE}, {@link RecordedEvaluations}): a
+     * run that stopped takes them from there and goes on with the next.
      *
      * @param diffusion the trained epsilon network
      * @param summary its training
@@ -53,10 +60,11 @@ public record SamplerComparison(List<String> labels, List<GanEvaluation> rows, N
             LatentDiffusionBudget budget, ModelRun.Setup setup, Device device, NDManager manager) {
         List<String> labels = new ArrayList<>(List.of("LDDGAN"));
         List<GanEvaluation> rows = new ArrayList<>(List.of(lddgan));
+        RecordedEvaluations record = RecordedEvaluations.beside(diffusion);
         for (int n : budget.ddimSteps()) {
             labels.add("DDIM-" + n);
             rows.add(evaluate(new DdimSampler(diffusion.schedule(), n, 0), n, budget.samples(), budget.timingFor(n),
-                    diffusion, summary, setup, device, manager));
+                    diffusion, summary, setup, device, record, manager));
             System.out.printf("DDIM-%d: FID %.2f, %.3f s per batch of 100%n", n, rows.get(rows.size() - 1).fid(),
                     rows.get(rows.size() - 1).time().meanSeconds());
         }
@@ -64,7 +72,7 @@ public record SamplerComparison(List<String> labels, List<GanEvaluation> rows, N
         int stochastic = budget.stochasticDdimSteps();
         labels.add("DDIM-" + stochastic + " eta=1");
         rows.add(evaluate(new DdimSampler(diffusion.schedule(), stochastic, 1), stochastic, budget.samples(),
-                budget.timingFor(stochastic), diffusion, summary, setup, device, manager));
+                budget.timingFor(stochastic), diffusion, summary, setup, device, record, manager));
         System.out.printf("DDIM-%d eta=1: FID %.2f, %.3f s per batch of 100%n", stochastic, rows.get(rows.size() - 1).fid(),
                 rows.get(rows.size() - 1).time().meanSeconds());
         int ddpmSteps = budget.ddpmSteps();
@@ -72,17 +80,19 @@ public record SamplerComparison(List<String> labels, List<GanEvaluation> rows, N
                 : new DdimSampler(diffusion.schedule(), ddpmSteps, 1);
         labels.add("DDPM-" + ddpmSteps);
         rows.add(evaluate(ddpm, ddpmSteps, budget.ddpmSamples(), budget.ddpmTiming(), diffusion, summary, setup, device,
-                manager));
+                record, manager));
         // time = overhead + NFE x cost per evaluation, fitted through DDPM and the DDIMs (they share one network)
         NfeCost cost = NfeCost.fit(rows.subList(1, rows.size()).stream().map(GanEvaluation::time).toList());
         return new SamplerComparison(labels, rows, cost);
     }
 
     private static GanEvaluation evaluate(Sampler sampler, int nfe, int samples, TimingProtocol timing,
-            DiffusionTrainer diffusion, TrainingSummary summary, ModelRun.Setup setup, Device device, NDManager manager) {
-        return GanEvaluation.of(diffusion.config().name() + " / " + sampler, summary, diffusion.images(sampler, 1.0), nfe,
-                setup.extractor(), setup.reference(), setup.realFeatures(), samples, timing, device, manager,
-                ModelRun.EVALUATION_SEED + setup.seed());
+            DiffusionTrainer diffusion, TrainingSummary summary, ModelRun.Setup setup, Device device,
+            RecordedEvaluations record, NDManager manager) {
+        String model = diffusion.config().name() + " / " + sampler;
+        return record.evaluate(model, summary.steps(), samples, nfe, timing, setup, () -> GanEvaluation.of(model, summary,
+                diffusion.images(sampler, 1.0), nfe, setup.extractor(), setup.reference(), setup.realFeatures(), samples,
+                timing, device, manager, ModelRun.EVALUATION_SEED + setup.seed()));
     }
 
     /**
