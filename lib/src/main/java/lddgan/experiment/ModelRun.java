@@ -81,7 +81,12 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
 
         /** The KID subset size of this setup's evaluations ({@link KernelInceptionDistance#subsetSizeFor}). */
         public int kidSubsetSize() {
-            return KernelInceptionDistance.subsetSizeFor(realFeatures.getShape().get(0), samples);
+            return kidSubsetSize(samples);
+        }
+
+        /** The KID subset size of an evaluation of {@code count} samples against this setup's real features. */
+        private int kidSubsetSize(int count) {
+            return KernelInceptionDistance.subsetSizeFor(realFeatures.getShape().get(0), count);
         }
 
         /**
@@ -95,8 +100,8 @@ public record ModelRun(GanEvaluation evaluation, NDArray grid, NDArray sameNoise
         /** Whether {@code e} scored {@code count} samples with this setup's extractor and KID subsets. */
         public boolean evaluatesLike(GanEvaluation e, int count) {
             return e.samples() == count && e.extractor().equals(extractor.id()) && e.kid() != null
-                    && e.kid().subsets() == KernelInceptionDistance.SUBSETS && e.kid().subsetSize()
-                    == KernelInceptionDistance.subsetSizeFor(realFeatures.getShape().get(0), count);
+                    && e.kid().subsets() == KernelInceptionDistance.SUBSETS
+                    && e.kid().subsetSize() == kidSubsetSize(count);
         }
 
         /**

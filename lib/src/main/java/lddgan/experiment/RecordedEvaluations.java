@@ -1,6 +1,5 @@
 package lddgan.experiment;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,14 +10,15 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import lddgan.config.JsonPresets;
 import lddgan.io.AtomicFiles;
+import lddgan.io.Json;
 import lddgan.metrics.GanEvaluation;
 import lddgan.metrics.TimingProtocol;
 
 /**
  * The evaluations of one trained network, kept in a file beside its checkpoints, so that a long evaluation that stops
  * (a session's end) resumes where it stopped instead of starting again (DEVELOPERS.md: long runs checkpoint their full
- * state and resume exactly). Notebook 05 evaluates each seed's epsilon network with seven samplers, DDPM's 1,000 steps
- * on 500 samples alone about three quarters of an hour at the cpu profile; each finished row is written at once
+ * state and resume exactly). Notebook 05 evaluates each seed's epsilon network with six samplers, DDPM's 1,000 steps
+ * on 500 samples alone about 26 minutes per seed at the cpu profile (SSE41); each finished row is written at once
  * ({@code samplers.json}), atomically.
  *
  * <p>A recorded evaluation is taken only when it was made of the same model (network and sampler, as named) at the
@@ -27,8 +27,6 @@ import lddgan.metrics.TimingProtocol;
  * its measured sampling time, which stays the one measured by the process that made it.
  */
 final class RecordedEvaluations {
-    private static final ObjectMapper READER = new ObjectMapper();
-
     private final Path file;
     private final List<GanEvaluation> recorded;
 
@@ -54,9 +52,9 @@ final class RecordedEvaluations {
      * @throws java.io.UncheckedIOException naming the file when it is not a list of evaluations
      */
     static RecordedEvaluations beside(lddgan.train.DiffusionTrainer diffusion) {
-        Path last = diffusion.lastCheckpoint();
+        Path dir = diffusion.checkpointDirectory();
         try {
-            return in(last == null ? null : last.getParent().resolve(SamplerComparison.RECORD_FILE));
+            return in(dir == null ? null : dir.resolve(SamplerComparison.RECORD_FILE));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,7 +66,7 @@ final class RecordedEvaluations {
             return List.of();
         }
         try {
-            return List.of(READER.readValue(file.toFile(), GanEvaluation[].class));
+            return List.of(Json.MAPPER.readValue(file.toFile(), GanEvaluation[].class));
         } catch (IOException e) {
             throw new IOException(file + " is not a list of evaluations: " + e.getMessage(), e);
         }

@@ -114,6 +114,11 @@ public abstract class TrainerBase implements Trainer, AutoCloseable {
         return data;
     }
 
+    /** The directory of this run's checkpoints, or null when it writes none. */
+    public Path checkpointDirectory() {
+        return checkpoints == null ? null : checkpoints.root();
+    }
+
     /** The newest checkpoint written or resumed from, or null. */
     public Path lastCheckpoint() {
         return lastCheckpoint;

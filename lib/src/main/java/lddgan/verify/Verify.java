@@ -37,23 +37,25 @@ public final class Verify {
      */
     public static VerificationReport run(String profile, ClaimSet claims, Path committed, Path fresh,
             List<String> notebookDirs, String executionFailure, double wallSeconds) {
-        Set<String> numbers = new LinkedHashSet<>();
-        notebookDirs.forEach(d -> numbers.add(d.substring(0, 2)));
-        ClaimChecker checker = new ClaimChecker(committed, fresh);
-        List<ClaimChecker.Outcome> outcomes = claims.selected(profile, numbers).stream().map(checker::check).toList();
-        return new VerificationReport(profile, notebookDirs, committed, fresh, outcomes,
+        return new VerificationReport(profile, notebookDirs, committed, fresh,
+                check(profile, claims, notebookDirs, new ClaimChecker(committed, fresh)),
                 NumberComparison.of(committed, fresh, notebookDirs), executionFailure, wallSeconds, "");
     }
 
     /** The claims of {@code notebookDirs} judged on the committed results alone ({@link ClaimChecker#committedAlone}). */
     public static VerificationReport judgeCommitted(String profile, ClaimSet claims, Path committed,
             List<String> notebookDirs) {
+        return new VerificationReport(profile, notebookDirs, committed, committed,
+                check(profile, claims, notebookDirs, ClaimChecker.committedAlone(committed)), List.of(), "",
+                Double.NaN, "");
+    }
+
+    /** The claims of the notebooks of {@code notebookDirs} at {@code profile}, each checked by {@code checker}. */
+    private static List<ClaimChecker.Outcome> check(String profile, ClaimSet claims, List<String> notebookDirs,
+            ClaimChecker checker) {
         Set<String> numbers = new LinkedHashSet<>();
         notebookDirs.forEach(d -> numbers.add(d.substring(0, 2)));
-        ClaimChecker checker = ClaimChecker.committedAlone(committed);
-        List<ClaimChecker.Outcome> outcomes = claims.selected(profile, numbers).stream().map(checker::check).toList();
-        return new VerificationReport(profile, notebookDirs, committed, committed, outcomes, List.of(), "", Double.NaN,
-                "");
+        return claims.selected(profile, numbers).stream().map(checker::check).toList();
     }
 
     /** The result folder of a notebook file name or path: {@code notebooks/02-main-results.ipynb} to {@code 02-main-results}. */
