@@ -26,13 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 class VerifyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /**
-     * Result files that the multi-seed notebooks write but the committed cpu results (one seed, before issue 23) do
-     * not hold yet: the cpu re-run of issue 23 item 9 adds them, and then they leave this list.
-     */
-    private static final java.util.Set<String> PENDING_CPU_RERUN = java.util.Set.of(
-            "05-latent-diffusion/samplers-seeds.json");
-
     private static Path claimsFile() {
         return ProjectPaths.root().resolve("results").resolve("claims.json");
     }
@@ -57,15 +50,6 @@ class VerifyTest {
             List<String> dirs = notebookDirs(committed);
             VerificationReport self = Verify.run(profile, claims, committed, committed, dirs, "", Double.NaN);
             for (ClaimChecker.Outcome o : self.outcomes()) {
-                if (profile.equals("cpu") && PENDING_CPU_RERUN.contains(o.claim().file())) {
-                    // written by the multi-seed notebooks, not yet by a committed cpu run: listed, and the list must
-                    // shrink as soon as the run lands
-                    assertFalse(Files.exists(committed.resolve(o.claim().file())), o.claim().file() + " is committed now:"
-                            + " remove it from PENDING_CPU_RERUN");
-                    System.out.println("[VerifyTest] cpu " + o.claim().id() + ": " + o.claim().file()
-                            + " awaits the 3-seed cpu re-run (issue 23 item 9), not checked");
-                    continue;
-                }
                 // against itself nothing regresses: every locator resolves, every exact value holds at every profile
                 assertNotEquals(Verdict.REGRESSION, o.verdict(), profile + " " + o.claim().id() + ": " + o.detail());
                 if (o.claim().kind() == Claim.Kind.FITTED) {
