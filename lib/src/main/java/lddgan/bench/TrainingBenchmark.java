@@ -2,7 +2,10 @@ package lddgan.bench;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +15,7 @@ import lddgan.autoencoder.Autoencoder;
 import lddgan.config.ProjectPaths;
 import lddgan.config.Profile;
 import lddgan.data.ImageSet;
+import lddgan.io.Json;
 import lddgan.metrics.PeakMemory;
 import lddgan.nn.NetworkStats;
 import lddgan.report.Conditions;
@@ -32,7 +36,9 @@ import lddgan.experiment.TrainingSetup;
  *   <li>steps per second at the smoke profile (20 timed steps after 3 warm-up steps);
  *   <li>at the cpu profile, 200 timed steps after 3 warm-up steps (R1 steps included as they fall, every
  *       {@code lazyReg}-th): steps per second, achieved GFLOP/s and its fraction of the float32 convolution peak
- *       measured in the same run ({@link ConvPeak}), and the peak resident memory growth over the 200 steps;
+ *       measured in the same run ({@link ConvPeak}), and the peak resident memory growth over the 200 steps, each
+ *       model in a fresh JVM ({@link ChildJvm}: one after another in one process, later models would reuse memory the
+ *       allocator kept from earlier ones and show a lower bound of their need);
  *   <li>the process's native memory (resident set) over a long smoke run with R1 on every step (the DJL-hygiene check
  *       of DEVELOPERS.md: memory must stay flat, &lt; 5 % growth after warm-up).
  * </ul>
@@ -50,12 +56,21 @@ import lddgan.experiment.TrainingSetup;
 public final class TrainingBenchmark {
     private static final int WARMUP_STEPS = 3;
     private static final int MEMORY_WARMUP = 200;
+    private static final String ROW = "training-row ";
+    private static final String CHILD = "row";
 
     private TrainingBenchmark() {
     }
 
-    /** Runs the benchmark and writes the result. */
+    /**
+     * Runs the benchmark and writes the result; {@code row <preset> <steps> <conv peak>} is the child of
+     * {@link #rateInFreshProcess}, which prints one cpu-profile row as JSON.
+     */
     public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals(CHILD)) {
+            childRow(args);
+            return;
+        }
         Map<String, String> env = System.getenv();
         int rateSteps = Integer.parseInt(env.getOrDefault("LDDGAN_BENCH_RATE_STEPS", "20"));
         int cpuSteps = Integer.parseInt(env.getOrDefault("LDDGAN_BENCH_CPU_STEPS", "200"));
@@ -74,7 +89,7 @@ public final class TrainingBenchmark {
         List<Map<String, Object>> rates = new ArrayList<>();
         for (String model : models) {
             rates.add(rate(TrainingConfig.preset(model, Profile.SMOKE), data, rateSteps, peak, false));
-            rates.add(rate(TrainingConfig.preset(model, Profile.CPU), data, cpuSteps, peak, true));
+            rates.add(rateInFreshProcess(model, cpuSteps, peak));
         }
         result.put("steps_per_second", rates);
         List<Map<String, Object>> memory = new ArrayList<>();
@@ -84,7 +99,8 @@ public final class TrainingBenchmark {
         result.put("native_memory", memory);
         Conditions c = Conditions.of(Profile.current(), data.name(), data.size(), Engine.getInstance().defaultDevice(), 0,
                 (System.nanoTime() - t0) / 1e9).with("rate", WARMUP_STEPS + " warm-up steps, then " + rateSteps
-                        + " timed steps (smoke) or " + cpuSteps + " (cpu, with peak resident growth)")
+                        + " timed steps (smoke) or " + cpuSteps + " (cpu, with peak resident growth, each model in a "
+                        + "fresh JVM)")
                 .with("flop convention", "per sample F_E + 4 F_G + 9 F_D forward MACs x 2 (R1 not counted)")
                 .with("first stage", "LDDGAN: architecture of " + TrainingSetup.FIRST_STAGE + ", reference-initialised")
                 .with("memory", PeakMemory.CPU_LABEL + " every 100 steps; growth relative to step "
@@ -114,6 +130,32 @@ public final class TrainingBenchmark {
                     + 9.0 * NetworkStats.multiplyAccumulates(d, true);
             return 2 * config.batchSize() * perSample / 1e9;
         }
+    }
+
+    /**
+     * One cpu-profile row of {@code preset} measured in a child JVM ({@link ChildJvm}): steps per second, achieved
+     * GFLOP/s against {@code peak}, and the peak resident growth over {@code steps} timed steps from the same start
+     * for every model.
+     *
+     * @throws IOException naming the preset when the child fails
+     */
+    static Map<String, Object> rateInFreshProcess(String preset, int steps, double peak) throws IOException {
+        String json = ChildJvm.result(TrainingBenchmark.class, List.of(CHILD, preset, Integer.toString(steps),
+                Double.toString(peak)), ROW, "training benchmark of " + preset + " at the cpu profile",
+                Duration.ofHours(2));
+        return Json.MAPPER.readValue(json, new TypeReference<>() {
+        });
+    }
+
+    private static void childRow(String[] args) throws IOException {
+        if (args.length != 4) {
+            throw new IllegalArgumentException("usage: TrainingBenchmark row <preset> <steps> <conv peak GFLOP/s>, got "
+                    + List.of(args));
+        }
+        ImageSet data = TrainingSetup.cifar10Train(Profile.SMOKE, 512);
+        Map<String, Object> row = rate(TrainingConfig.preset(args[1], Profile.CPU), data, Integer.parseInt(args[2]),
+                Double.parseDouble(args[3]), true);
+        System.out.println(ROW + Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(row));
     }
 
     private static Map<String, Object> rate(TrainingConfig config, ImageSet data, int steps, double peak,

@@ -7,8 +7,9 @@
  *   <li>{@link lddgan.bench.SamplingBenchmark} ({@code make bench}): one sampling pass of LDDGAN, DDGAN and WDDGAN at
  *       the paper's CIFAR-10 sizes on this machine.
  *   <li>{@link lddgan.bench.SamplerMemory}: the memory column, each model sampling in a fresh JVM.
- *   <li>{@link lddgan.bench.TrainingBenchmark} ({@code make bench}, training part): steps per second of the presets
- *       and whether native memory stays flat over a long run.
+ *   <li>{@link lddgan.bench.TrainingBenchmark} ({@code make bench}, training part): steps per second of the presets,
+ *       the cpu profile's peak resident growth per model, and whether native memory stays flat over a long run.
+ *   <li>{@link lddgan.bench.ChildJvm}: a measurement in a fresh JVM sized like the one that asks for it.
  * </ul>
  *
  * <p>Paper: Table 2 (parameters, FLOPs, memory), Table 11 (CNN vs ViT cost), Table 3's time column with the protocol

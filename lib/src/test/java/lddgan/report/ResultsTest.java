@@ -38,7 +38,7 @@ class ResultsTest {
         // in RunEnvironment's order in every process, so that re-written files differ only where the run did
         java.util.List<String> versions = new java.util.ArrayList<>();
         json.at("/conditions/versions").fieldNames().forEachRemaining(versions::add);
-        assertEquals(java.util.List.of("java", "djl", "engine", "lddgan"), versions);
+        assertEquals(java.util.List.of("java", "djl", "engine", "lddgan", "cpu"), versions);
         // the writing process's memory and collection time (issue 22, item 5)
         assertTrue(json.at("/conditions/extras").has(Conditions.PEAK_HEAP), json.toString());
         assertTrue(json.at("/conditions/extras/" + Conditions.GC_SECONDS.replace("/", "~1")).asDouble(-1) >= 0,
