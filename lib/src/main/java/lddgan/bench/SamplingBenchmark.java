@@ -46,6 +46,25 @@ public final class SamplingBenchmark {
     /** The fraction of the measured float32 convolution peak every sampler should reach (issue 22's goal). */
     static final double PEAK_FRACTION_GOAL = 0.70;
 
+    /**
+     * Where issue 22's seconds goals and the reference code's times were measured: 1.3x faster than the reference
+     * PyTorch code there. On a machine whose convolutions run under a oneDNN cap (lib/PERFORMANCE.md "Engine
+     * self-check") seconds are not comparable with them; the fraction of the peak measured in the same run is.
+     */
+    static final String GOAL_MACHINE = "issue 22's machine (AMD EPYC, AVX-512 BF16, oneDNN uncapped; November 2026)";
+
+    /**
+     * The verdict on a seconds goal: "reached", "NOT reached", or, when this run's oneDNN is capped ({@code cap}, the
+     * value of {@code DNNL_MAX_CPU_ISA}), "not comparable" with the reason.
+     */
+    static String secondsVerdict(double meanSeconds, double goalSeconds, String cap) {
+        if (cap != null && !cap.isBlank()) {
+            return "not comparable: this run's convolutions are capped at DNNL_MAX_CPU_ISA=" + cap
+                    + ", the goal was set on " + GOAL_MACHINE;
+        }
+        return meanSeconds <= goalSeconds ? "reached" : "NOT reached";
+    }
+
     private SamplingBenchmark() {
     }
 
@@ -107,6 +126,7 @@ public final class SamplingBenchmark {
                 times.add(SamplingTime.of(s, ArchitectureAudit.SamplerCost.STEPS, protocol, RunEnvironment.describe(device)));
             }
             List<Map<String, Object>> rows = new ArrayList<>();
+            String cap = System.getenv("DNNL_MAX_CPU_ISA");
             for (int i = 0; i < MODELS.size(); i++) {
                 Model model = MODELS.get(i);
                 SamplingTime time = times.get(i);
@@ -130,16 +150,20 @@ public final class SamplingBenchmark {
                     case "WDDGAN" -> "the inverse DWT";
                     default -> "nothing (pixel space)";
                 });
+                String timeGoal = secondsVerdict(time.meanSeconds(), model.goalSeconds(), cap);
+                String fraction = achieved / peak >= PEAK_FRACTION_GOAL ? "reached" : "NOT reached";
                 row.put("goal_s", model.goalSeconds());
-                row.put("goal_reached", time.meanSeconds() <= model.goalSeconds());
-                row.put("reference_pytorch_same_cpu_s", model.referenceSeconds());
+                row.put("goal_s_verdict", timeGoal);
+                row.put("peak_fraction_goal_verdict", fraction);
+                row.put("reference_pytorch_s", model.referenceSeconds());
                 row.put("reference_timed_region", model.referenceNote());
                 rows.add(row);
                 System.out.printf(Locale.ROOT, "  %-6s %7.3f s +- %.3f per batch of %d (%d NFE), %6.1f GFLOP/s = %3.0f %% of "
-                        + "the conv peak; peak RSS growth %.0f MiB; goal <= %.1f s %s; reference PyTorch %.2f s (%s)%n",
+                        + "the conv peak (goal >= %.0f %%: %s); peak RSS growth %.0f MiB; goal <= %.1f s: %s; reference "
+                        + "PyTorch %.2f s (%s) on %s%n",
                         model.label(), time.meanSeconds(), time.stdSeconds(), protocol.batchSize(), time.nfe(), achieved,
-                        100 * achieved / peak, mib, model.goalSeconds(), time.meanSeconds() <= model.goalSeconds()
-                                ? "reached" : "NOT reached", model.referenceSeconds(), model.referenceNote());
+                        100 * achieved / peak, 100 * PEAK_FRACTION_GOAL, fraction, mib, model.goalSeconds(), timeGoal,
+                        model.referenceSeconds(), model.referenceNote(), GOAL_MACHINE);
             }
             result.put("conv_peak_float32_GFLOP_per_s", peak);
             result.put("conv_shapes", convs);
@@ -150,8 +174,8 @@ public final class SamplingBenchmark {
         }
         result.put("paper_table3_time_s", Map.of("LDDGAN", 0.08, "DDGAN", 0.21, "WDDGAN", 0.08));
         result.put("paper_note", "paper: one RTX A5000 GPU, 300 timed repetitions, LDDGAN time includes the decoder");
-        result.put("reference_note", "reference PyTorch code (PyTorch 1.13, 2 threads) on this machine, one quiet run "
-                + "each, batch 100, T = 4, as measured when issue 22 was filed");
+        result.put("reference_note", "reference PyTorch code (PyTorch 1.13, 2 threads) on " + GOAL_MACHINE
+                + ", one quiet run each, batch 100, T = 4, as measured when issue 22 was filed");
         Conditions c = Conditions.of(Profile.PAPER, "none (random x_T, reference-initialised weights)", 0, device, 0,
                         (System.nanoTime() - t0) * 1e-9)
                 .with("protocol", "batch " + protocol.batchSize() + ", " + warmup + " warm-up pass(es) per model, " + reps

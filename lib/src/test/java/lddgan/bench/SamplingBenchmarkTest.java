@@ -24,6 +24,15 @@ class SamplingBenchmarkTest {
         }
     }
 
+    /** Seconds goals hold where they were set; under a oneDNN cap they are not comparable, and the verdict says why. */
+    @Test
+    void secondsGoalsAreJudgedOnlyUncapped() {
+        assertEquals("reached", SamplingBenchmark.secondsVerdict(11.4, 11.5, null));
+        assertEquals("NOT reached", SamplingBenchmark.secondsVerdict(11.6, 11.5, ""));
+        assertEquals("not comparable: this run's convolutions are capped at DNNL_MAX_CPU_ISA=SSE41, the goal was set on "
+                + SamplingBenchmark.GOAL_MACHINE, SamplingBenchmark.secondsVerdict(5.0, 11.5, "SSE41"));
+    }
+
     /** FLOPs of a 3x3 convolution: 2 x batch x H x W x C_in x C_out x 9 (128 channels at 32x32, batch 100). */
     @Test
     void convolutionFlops() {
