@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import lddgan.config.ConvolutionCheck;
 import lddgan.config.DeviceChoice;
 import lddgan.config.ProjectPaths;
 import lddgan.config.Profile;
@@ -59,10 +60,14 @@ public final class SamplingBenchmark {
      */
     static String secondsVerdict(double meanSeconds, double goalSeconds, String cap) {
         if (cap != null && !cap.isBlank()) {
-            return "not comparable: this run's convolutions are capped at DNNL_MAX_CPU_ISA=" + cap
+            return "not comparable: this run's convolutions are capped at " + ConvolutionCheck.ISA_VARIABLE + "=" + cap
                     + ", the goal was set on " + GOAL_MACHINE;
         }
-        return meanSeconds <= goalSeconds ? "reached" : "NOT reached";
+        return verdict(meanSeconds <= goalSeconds);
+    }
+
+    private static String verdict(boolean reached) {
+        return reached ? "reached" : "NOT reached";
     }
 
     private SamplingBenchmark() {
@@ -126,7 +131,7 @@ public final class SamplingBenchmark {
                 times.add(SamplingTime.of(s, ArchitectureAudit.SamplerCost.STEPS, protocol, RunEnvironment.describe(device)));
             }
             List<Map<String, Object>> rows = new ArrayList<>();
-            String cap = System.getenv("DNNL_MAX_CPU_ISA");
+            String cap = RunEnvironment.kernelCap();
             for (int i = 0; i < MODELS.size(); i++) {
                 Model model = MODELS.get(i);
                 SamplingTime time = times.get(i);
@@ -151,7 +156,7 @@ public final class SamplingBenchmark {
                     default -> "nothing (pixel space)";
                 });
                 String timeGoal = secondsVerdict(time.meanSeconds(), model.goalSeconds(), cap);
-                String fraction = achieved / peak >= PEAK_FRACTION_GOAL ? "reached" : "NOT reached";
+                String fraction = verdict(achieved / peak >= PEAK_FRACTION_GOAL);
                 row.put("goal_s", model.goalSeconds());
                 row.put("goal_s_verdict", timeGoal);
                 row.put("peak_fraction_goal_verdict", fraction);

@@ -47,12 +47,27 @@ public final class RunEnvironment {
      * DNNL_MAX_CPU_ISA=SSE41".
      */
     public static String cpu() {
-        return cpu(Path.of("/proc/cpuinfo"), System.getenv("DNNL_MAX_CPU_ISA"));
+        return Processor.DESCRIPTION;
+    }
+
+    /**
+     * The oneDNN kernel cap this process runs under ({@link ConvolutionCheck#ISA_VARIABLE}, e.g. "SSE41"), or null when
+     * the engine picks its kernels itself.
+     */
+    public static String kernelCap() {
+        String cap = System.getenv(ConvolutionCheck.ISA_VARIABLE);
+        return cap == null || cap.isBlank() ? null : cap;
     }
 
     static String cpu(Path cpuinfo, String cap) {
         String model = processorModel(cpuinfo);
-        return cap == null || cap.isBlank() ? model : model + "; oneDNN capped at DNNL_MAX_CPU_ISA=" + cap;
+        return cap == null || cap.isBlank() ? model
+                : model + "; oneDNN capped at " + ConvolutionCheck.ISA_VARIABLE + "=" + cap;
+    }
+
+    /** The processor and the cap, read once per process: every result file's conditions carry them. */
+    private static final class Processor {
+        static final String DESCRIPTION = cpu(Path.of("/proc/cpuinfo"), kernelCap());
     }
 
     /**
