@@ -28,7 +28,7 @@ JVM_MEMORY = $$(cat $(ROOT)/build/jvm-memory)
 JAVA_RUN = $(ENGINE_ENV) java $(JVM_MEMORY) --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true -Doffline=true \
   -Dai.djl.pytorch.num_threads=$$(nproc) -Dai.djl.pytorch.num_interop_threads=1 -cp "$$(cat build/classpath.txt)"
 
-.PHONY: run test junit notebooks-smoke verify claims browser-test setup check-profile determinism lab data audit bench train calibrate calibrate-study parity clean help
+.PHONY: run test junit notebooks-smoke verify claims browser-test setup check-profile determinism lab data audit bench profile train calibrate calibrate-study parity clean help
 
 help:
 	@echo "make run [PROFILE=smoke|cpu|paper] [NB=02]  execute the notebooks headless, write results/<profile>/"
@@ -46,6 +46,7 @@ help:
 	@echo "make weights                                download the FID Inception-v3 weights (pytorch-fid's; NVIDIA's TorchScript) to data/weights/"
 	@echo "make bench                                  sampling time and training steps/s + memory of LDDGAN/DDGAN/WDDGAN -> results/bench/"
 	@echo "make train [MODEL=ddgan-cifar10] [STEPS=300] train one preset on the profile, FID before/after -> results/<profile>/train/"
+	@echo "make profile [WHAT=train|sample] [MODEL=ddgan-cifar10] [PROFILE_STEPS=20] [BATCH=100]  operator profile -> results/bench/"
 	@echo "make calibrate [SECONDS=300]                 time each model of notebook 02 at PROFILE, print the steps for SECONDS of training each"
 	@echo "make calibrate-study [SECONDS=90] [DIFFUSION_SECONDS=150]  the same for notebook 07's GANs and epsilon networks"
 
@@ -175,6 +176,16 @@ MODEL ?= ddgan-cifar10
 STEPS ?= 300
 train: check-profile setup
 	LDDGAN_RESULTS_DIR=$(ROOT)/results/$(PROFILE) $(JAVA_RUN) lddgan.experiment.TrainRun $(MODEL) $(STEPS)
+
+# Where one model's time goes (issue 22, item 1; lib/PERFORMANCE.md): WHAT=train profiles PROFILE_STEPS training steps
+# of MODEL at PROFILE, WHAT=sample one sampling pass at the paper's sizes of batch BATCH; PyTorch's profiler, reduced
+# to shares by operator group and convolution shape -> results/bench/profile-<what>-<model>-<profile>.json
+WHAT ?= train
+PROFILE_STEPS ?= 20
+BATCH ?= 100
+profile: check-profile setup
+	LDDGAN_PROFILE=$(PROFILE) $(JAVA_RUN) lddgan.bench.OperatorProfile $(WHAT) $(MODEL) \
+	  $(if $(filter sample,$(WHAT)),$(BATCH),$(PROFILE_STEPS))
 
 clean:
 	$(MVN) -q clean

@@ -158,53 +158,68 @@ public final class TrainingBenchmark {
         System.out.println(ROW + Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(row));
     }
 
-    private static Map<String, Object> rate(TrainingConfig config, ImageSet data, int steps, double peak,
-            boolean measureMemory) throws IOException {
+    /** What is done with a benchmark's trainer, given the FLOPs (10^9) of one of its steps ({@link #stepGflop}). */
+    interface TrainerUse<R> {
+        R apply(GanTrainer trainer, double gflopPerStep) throws IOException;
+    }
+
+    /**
+     * Builds {@code config}'s trainer as the benchmark does (LDDGAN on a reference-initialised first stage of the real
+     * f = 2 architecture), runs {@link #WARMUP_STEPS} warm-up steps and hands it to {@code use}.
+     */
+    static <R> R withTrainer(TrainingConfig config, ImageSet data, TrainerUse<R> use) throws IOException {
         try (NDManager spaceManager = NDManager.newBaseManager()) {
             Autoencoder firstStage = config.space() == SpaceKind.LATENT ? firstStage(spaceManager) : null;
             double gflop = stepGflop(config, firstStage, spaceManager);
             DataSpace space = TrainingSetup.space(config, () -> firstStage);
             try (GanTrainer trainer = GanTrainer.builder(config, space, data).build()) {
                 trainer.train(TrainingBudget.steps(WARMUP_STEPS));
-                long[] nanos = new long[1];
-                Runnable timed = () -> {
-                    long t = System.nanoTime();
-                    try {
-                        trainer.train(TrainingBudget.steps(WARMUP_STEPS + steps));
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                    nanos[0] = System.nanoTime() - t;
-                };
-                PeakMemory growth = null;
-                if (measureMemory) {
-                    growth = PeakMemory.cpuResidentGrowth(timed);
-                } else {
-                    timed.run();
-                }
-                double seconds = nanos[0] / 1e9;
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("preset", config.name());
-                row.put("batch", config.batchSize());
-                row.put("steps", steps);
-                row.put("seconds", seconds);
-                row.put("steps_per_second", steps / seconds);
-                row.put("images_per_second", steps * config.batchSize() / seconds);
-                row.put("GFLOP_per_step", gflop);
-                row.put("achieved_GFLOP_per_s", gflop * steps / seconds);
-                row.put("fraction_of_conv_peak", gflop * steps / seconds / peak);
-                if (growth != null) {
-                    row.put("peak_resident_growth_MiB", growth.mebibytes());
-                    row.put("memory_label", growth.label());
-                }
-                System.out.printf(Locale.ROOT, "%-20s batch %3d: %.3f steps/s (%.1f images/s), %.1f GFLOP/s = %.0f %% of the "
-                        + "conv peak%s%n", config.name(), config.batchSize(), steps / seconds,
-                        steps * config.batchSize() / seconds, gflop * steps / seconds, 100 * gflop * steps / seconds / peak,
-                        growth == null ? "" : String.format(Locale.ROOT, "; peak resident growth over %d steps %.0f MiB",
-                                steps, growth.mebibytes()));
-                return row;
+                return use.apply(trainer, gflop);
             }
         }
+    }
+
+    private static Map<String, Object> rate(TrainingConfig config, ImageSet data, int steps, double peak,
+            boolean measureMemory) throws IOException {
+        return withTrainer(config, data, (trainer, gflop) -> {
+            long[] nanos = new long[1];
+            Runnable timed = () -> {
+                long t = System.nanoTime();
+                try {
+                    trainer.train(TrainingBudget.steps(WARMUP_STEPS + steps));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                nanos[0] = System.nanoTime() - t;
+            };
+            PeakMemory growth = null;
+            if (measureMemory) {
+                growth = PeakMemory.cpuResidentGrowth(timed);
+            } else {
+                timed.run();
+            }
+            double seconds = nanos[0] / 1e9;
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("preset", config.name());
+            row.put("batch", config.batchSize());
+            row.put("steps", steps);
+            row.put("seconds", seconds);
+            row.put("steps_per_second", steps / seconds);
+            row.put("images_per_second", steps * config.batchSize() / seconds);
+            row.put("GFLOP_per_step", gflop);
+            row.put("achieved_GFLOP_per_s", gflop * steps / seconds);
+            row.put("fraction_of_conv_peak", gflop * steps / seconds / peak);
+            if (growth != null) {
+                row.put("peak_resident_growth_MiB", growth.mebibytes());
+                row.put("memory_label", growth.label());
+            }
+            System.out.printf(Locale.ROOT, "%-20s batch %3d: %.3f steps/s (%.1f images/s), %.1f GFLOP/s = %.0f %% of the "
+                    + "conv peak%s%n", config.name(), config.batchSize(), steps / seconds,
+                    steps * config.batchSize() / seconds, gflop * steps / seconds, 100 * gflop * steps / seconds / peak,
+                    growth == null ? "" : String.format(Locale.ROOT, "; peak resident growth over %d steps %.0f MiB",
+                            steps, growth.mebibytes()));
+            return row;
+        });
     }
 
     private static Map<String, Object> memory(TrainingConfig config, ImageSet data, int steps) throws IOException {
