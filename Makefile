@@ -46,7 +46,7 @@ help:
 	@echo "make weights                                download the FID Inception-v3 weights (pytorch-fid's; NVIDIA's TorchScript) to data/weights/"
 	@echo "make bench                                  sampling time and training steps/s + memory of LDDGAN/DDGAN/WDDGAN -> results/bench/"
 	@echo "make train [MODEL=ddgan-cifar10] [STEPS=300] train one preset on the profile, FID before/after -> results/<profile>/train/"
-	@echo "make profile [WHAT=train|sample] [MODEL=ddgan-cifar10] [PROFILE_STEPS=20] [BATCH=100]  operator profile -> results/bench/"
+	@echo "make profile [WHAT=train|sample] [MODEL=ddgan-cifar10] [PROFILE_STEPS=20] [TRAIN_BATCH=] [BATCH=100]  operator profile -> results/bench/"
 	@echo "make calibrate [SECONDS=300]                 time each model of notebook 02 at PROFILE, print the steps for SECONDS of training each"
 	@echo "make calibrate-study [SECONDS=90] [DIFFUSION_SECONDS=150]  the same for notebook 07's GANs and epsilon networks"
 
@@ -178,14 +178,15 @@ train: check-profile setup
 	LDDGAN_RESULTS_DIR=$(ROOT)/results/$(PROFILE) $(JAVA_RUN) lddgan.experiment.TrainRun $(MODEL) $(STEPS)
 
 # Where one model's time goes (issue 22, item 1; lib/PERFORMANCE.md): WHAT=train profiles PROFILE_STEPS training steps
-# of MODEL at PROFILE, WHAT=sample one sampling pass at the paper's sizes of batch BATCH; PyTorch's profiler, reduced
+# of MODEL at PROFILE (at TRAIN_BATCH if set, else the profile's batch), WHAT=sample one sampling pass at the paper's
+# sizes of batch BATCH; PyTorch's profiler, reduced
 # to shares by operator group and convolution shape -> results/bench/profile-<what>-<model>-<profile>.json
 WHAT ?= train
 PROFILE_STEPS ?= 20
 BATCH ?= 100
 profile: check-profile setup
 	LDDGAN_PROFILE=$(PROFILE) $(JAVA_RUN) lddgan.bench.OperatorProfile $(WHAT) $(MODEL) \
-	  $(if $(filter sample,$(WHAT)),$(BATCH),$(PROFILE_STEPS))
+	  $(if $(filter sample,$(WHAT)),$(BATCH),$(PROFILE_STEPS) $(TRAIN_BATCH))
 
 clean:
 	$(MVN) -q clean

@@ -25,10 +25,11 @@ import lddgan.train.TrainingConfig;
 /**
  * {@code make profile} (issue 22, item 1): where the time of one model's training steps or sampling pass goes, by
  * PyTorch's profiler, reduced by {@link OperatorTrace} and written to {@code results/bench/profile-<what>-<preset>-
- * <profile>.json} (the raw trace to {@code build/profile/}).
+ * <profile>[-batch<b>].json} (the raw trace to {@code build/profile/}).
  *
  * <ul>
- *   <li>{@code train <preset> <steps>}: the preset at the current profile ({@code LDDGAN_PROFILE}), built as
+ *   <li>{@code train <preset> <steps> [batch]}: the preset at the current profile ({@code LDDGAN_PROFILE}; its batch
+ *       size unless {@code batch} is given: the paper's networks at a batch this machine runs in seconds), built as
  *       {@link TrainingBenchmark} builds it (LDDGAN on the real f = 2 first stage's architecture), 3 warm-up steps,
  *       then {@code steps} steps timed without the profiler, the next {@code steps} under it and {@code steps} more
  *       without it (R1 steps included as they fall, every {@code lazyReg}-th);
@@ -48,9 +49,10 @@ public final class OperatorProfile {
 
     /** Runs one profile; arguments {@code train <preset> <steps>} or {@code sample <preset> <batch>}. */
     public static void main(String[] args) throws IOException {
-        if (args.length != 3 || !(args[0].equals("train") || args[0].equals("sample"))) {
-            throw new IllegalArgumentException("usage: OperatorProfile train <preset> <steps> | sample <preset> <batch>, "
-                    + "got " + List.of(args));
+        boolean train = args.length > 0 && args[0].equals("train");
+        if (!(train && (args.length == 3 || args.length == 4) || args.length == 3 && args[0].equals("sample"))) {
+            throw new IllegalArgumentException("usage: OperatorProfile train <preset> <steps> [batch] | sample <preset> "
+                    + "<batch>, got " + List.of(args));
         }
         String what = args[0];
         String preset = args[1];
@@ -60,7 +62,7 @@ public final class OperatorProfile {
         }
         Profile profile = what.equals("train") ? Profile.current() : Profile.PAPER;
         Device device = DeviceChoice.current();
-        String name = "profile-" + what + "-" + preset + "-" + profile.id();
+        String name = "profile-" + what + "-" + preset + "-" + profile.id() + (args.length == 4 ? "-batch" + args[3] : "");
         Path trace = ProjectPaths.root().resolve("build").resolve("profile").resolve(name + ".trace.json");
         Files.createDirectories(trace.getParent());
         long t0 = System.nanoTime();
@@ -73,6 +75,9 @@ public final class OperatorProfile {
         String region;
         if (what.equals("train")) {
             TrainingConfig config = TrainingConfig.preset(preset, profile);
+            if (args.length == 4) {
+                config = config.withBatchSize(Integer.parseInt(args[3]));
+            }
             region = count + " training steps of " + config.name() + " (batch " + config.batchSize() + ", lazyReg "
                     + config.lazyReg() + ") after 3 warm-up steps";
             seconds = TrainingBenchmark.withTrainer(config, TrainingSetup.cifar10Train(Profile.SMOKE, 512),

@@ -169,6 +169,13 @@ public record TrainingConfig(
                 horizontalFlip);
     }
 
+    /** A copy with another batch size (a profile of the paper's networks at a batch this machine can run). */
+    public TrainingConfig withBatchSize(int newBatchSize) {
+        return new TrainingConfig(name, description, space, generator, discriminator, numSteps, newBatchSize, epochs, lrG,
+                lrD, beta1, beta2, lrSchedule, lrMin, emaDecay, r1Gamma, lazyReg, reconstruction, recWeight, wlDelta,
+                horizontalFlip);
+    }
+
     /** A copy with another reconstruction weighting (the loss ablation of Table 6). */
     public TrainingConfig withReconstruction(ReconstructionWeighting newReconstruction) {
         return new TrainingConfig(name, description, space, generator, discriminator, numSteps, batchSize, epochs, lrG,
