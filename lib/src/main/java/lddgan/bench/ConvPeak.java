@@ -1,11 +1,13 @@
 package lddgan.bench;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The machine's float32 convolution peak as the engine reaches it, measured in the benchmark's own process (issue 22,
@@ -59,6 +61,19 @@ public final class ConvPeak {
             }
         }
         return rows;
+    }
+
+    /**
+     * The peak on {@code device} as the benchmarks take it (batch 100, best of 5), printed: for a process that reports
+     * no per-shape rows.
+     */
+    public static double measuredPeak(Device device) {
+        double peak;
+        try (NDManager manager = NDManager.newBaseManager(device)) {
+            peak = peak(measure(manager, 100, 5));
+        }
+        System.out.printf(Locale.ROOT, "float32 3x3 convolution peak: %.1f GFLOP/s%n", peak);
+        return peak;
     }
 
     /** The fastest shape's GFLOP/s. */

@@ -60,20 +60,16 @@ public final class OperatorProfile {
         if (count < 1) {
             throw new IllegalArgumentException("steps or batch must be >= 1, got " + count);
         }
-        Profile profile = what.equals("train") ? Profile.current() : Profile.PAPER;
+        Profile profile = train ? Profile.current() : Profile.PAPER;
         Device device = DeviceChoice.current();
         String name = "profile-" + what + "-" + preset + "-" + profile.id() + (args.length == 4 ? "-batch" + args[3] : "");
         Path trace = ProjectPaths.root().resolve("build").resolve("profile").resolve(name + ".trace.json");
         Files.createDirectories(trace.getParent());
         long t0 = System.nanoTime();
-        double peak;
-        try (NDManager manager = NDManager.newBaseManager(device)) {
-            peak = ConvPeak.peak(ConvPeak.measure(manager, 100, 5));
-        }
-        System.out.printf(Locale.ROOT, "float32 3x3 convolution peak: %.1f GFLOP/s%n", peak);
+        double peak = ConvPeak.measuredPeak(device);
         double[] seconds;
         String region;
-        if (what.equals("train")) {
+        if (train) {
             TrainingConfig config = TrainingConfig.preset(preset, profile);
             if (args.length == 4) {
                 config = config.withBatchSize(Integer.parseInt(args[3]));
@@ -97,7 +93,7 @@ public final class OperatorProfile {
         OperatorTrace.Summary summary = OperatorTrace.read(trace);
         Map<String, Object> result = result(summary, seconds, peak, region);
         print(name, region, summary, seconds, peak);
-        Conditions c = Conditions.of(profile, what.equals("train") ? "CIFAR-10 (subset or synthetic, as make bench)"
+        Conditions c = Conditions.of(profile, train ? "CIFAR-10 (subset or synthetic, as make bench)"
                         : "none (random x_T)", 0, device, 0, (System.nanoTime() - t0) * 1e-9)
                 .with("weights", "reference initialisation: a step or pass costs the same whatever the weights")
                 .with("profiler", "PyTorch's legacy autograd profiler through DJL's JniUtils.startProfile(false, true, "
@@ -136,6 +132,16 @@ public final class OperatorProfile {
         void run() throws IOException;
     }
 
+    /** The first {@value #TOP} rows (the lists come slowest first). */
+    private static <T> List<T> top(List<T> rows) {
+        return rows.subList(0, Math.min(TOP, rows.size()));
+    }
+
+    /** A phase's groups, the most time first. */
+    private static List<Map.Entry<OperatorKind, Double>> byTime(Map<OperatorKind, Double> kinds) {
+        return kinds.entrySet().stream().sorted(Map.Entry.<OperatorKind, Double>comparingByValue().reversed()).toList();
+    }
+
     private static Map<String, Object> result(OperatorTrace.Summary s, double[] seconds, double peak, String region) {
         double profiled = seconds[1];
         Map<String, Object> r = new LinkedHashMap<>();
@@ -149,9 +155,8 @@ public final class OperatorProfile {
         Map<String, Object> shares = new LinkedHashMap<>();
         for (var phase : s.seconds().entrySet()) {
             Map<String, Double> kinds = new LinkedHashMap<>();
-            phase.getValue().entrySet().stream().sorted(Map.Entry.<OperatorKind, Double>comparingByValue().reversed())
-                    .forEach(k -> kinds.put(k.getKey().label(), k.getValue() / s.operatorSeconds()));
-            shares.put(phase.getKey().name().toLowerCase(Locale.ROOT), kinds);
+            byTime(phase.getValue()).forEach(k -> kinds.put(k.getKey().label(), k.getValue() / s.operatorSeconds()));
+            shares.put(phase.getKey().label(), kinds);
         }
         r.put("share_of_operator_time", shares);
         double[] counted = s.countedConvolutions();
@@ -159,9 +164,9 @@ public final class OperatorProfile {
         r.put("convolution_GFLOP_per_s_profiled", counted[1] / counted[0]);
         r.put("conv_peak_float32_GFLOP_per_s", peak);
         List<Map<String, Object>> convs = new ArrayList<>();
-        for (OperatorTrace.ConvShape c : s.convolutions().subList(0, Math.min(TOP, s.convolutions().size()))) {
+        for (OperatorTrace.ConvShape c : top(s.convolutions())) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("phase", c.phase().name().toLowerCase(Locale.ROOT));
+            m.put("phase", c.phase().label());
             m.put("input", c.input());
             m.put("weight", c.weight());
             m.put("output", c.output());
@@ -172,8 +177,8 @@ public final class OperatorProfile {
         }
         r.put("convolutions", convs);
         List<Map<String, Object>> ops = new ArrayList<>();
-        for (OperatorTrace.OperatorTime o : s.operators().subList(0, Math.min(TOP, s.operators().size()))) {
-            ops.add(Map.of("name", o.name(), "phase", o.phase().name().toLowerCase(Locale.ROOT), "kind", o.kind().label(),
+        for (OperatorTrace.OperatorTime o : top(s.operators())) {
+            ops.add(Map.of("name", o.name(), "phase", o.phase().label(), "kind", o.kind().label(),
                     "calls", o.calls(), "share_of_operator_time", o.seconds() / s.operatorSeconds()));
         }
         r.put("operators", ops);
@@ -183,25 +188,22 @@ public final class OperatorProfile {
     private static void print(String name, String region, OperatorTrace.Summary s, double[] seconds, double peak) {
         System.out.printf(Locale.ROOT, "%s: %s%n  %.2f s unprofiled, %.2f s profiled, %.2f s unprofiled again; operators "
                 + "%.2f s, outside them %.2f s, autograd engine %.2f s%n", name, region, seconds[0], seconds[1], seconds[2],
-                s.operatorSeconds(),
-                seconds[1] - s.operatorSeconds(), s.autogradEngineSeconds());
+                s.operatorSeconds(), seconds[1] - s.operatorSeconds(), s.autogradEngineSeconds());
         System.out.println("| phase | group | share of operator time |\n|---|---|---|");
         for (var phase : s.seconds().entrySet()) {
-            phase.getValue().entrySet().stream().sorted(Map.Entry.<OperatorKind, Double>comparingByValue().reversed())
-                    .forEach(k -> System.out.printf(Locale.ROOT, "| %s | %s | %.1f %% |%n",
-                            phase.getKey().name().toLowerCase(Locale.ROOT), k.getKey().label(),
-                            100 * k.getValue() / s.operatorSeconds()));
+            byTime(phase.getValue()).forEach(k -> System.out.printf(Locale.ROOT, "| %s | %s | %.1f %% |%n",
+                    phase.getKey().label(), k.getKey().label(), 100 * k.getValue() / s.operatorSeconds()));
         }
         System.out.printf(Locale.ROOT, "convolutions by shape (peak %.1f GFLOP/s)%n| phase | input | weight | output | calls "
                 + "| share | GFLOP/s (profiled) |%n|---|---|---|---|---|---|---|%n", peak);
-        for (OperatorTrace.ConvShape c : s.convolutions().subList(0, Math.min(TOP, s.convolutions().size()))) {
+        for (OperatorTrace.ConvShape c : top(s.convolutions())) {
             System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %d | %.1f %% | %.1f |%n",
-                    c.phase().name().toLowerCase(Locale.ROOT), c.input(), c.weight(), c.output(), c.calls(),
+                    c.phase().label(), c.input(), c.weight(), c.output(), c.calls(),
                     100 * c.seconds() / s.operatorSeconds(), c.gflopPerSecond());
         }
         System.out.println("operators (inclusive)\n| phase | operator | calls | share |\n|---|---|---|---|");
-        for (OperatorTrace.OperatorTime o : s.operators().subList(0, Math.min(TOP, s.operators().size()))) {
-            System.out.printf(Locale.ROOT, "| %s | %s | %d | %.1f %% |%n", o.phase().name().toLowerCase(Locale.ROOT),
+        for (OperatorTrace.OperatorTime o : top(s.operators())) {
+            System.out.printf(Locale.ROOT, "| %s | %s | %d | %.1f %% |%n", o.phase().label(),
                     o.name(), o.calls(), 100 * o.seconds() / s.operatorSeconds());
         }
     }

@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import lddgan.io.Json;
 
@@ -35,7 +36,14 @@ import lddgan.io.Json;
  */
 public final class OperatorTrace {
     /** The phases of a training step. */
-    public enum Phase { FORWARD, BACKWARD }
+    public enum Phase {
+        FORWARD, BACKWARD;
+
+        /** How results and tables name it: "forward", "backward". */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     private static final String ENGINE_NODE = "autograd::engine::evaluate_function";
 

@@ -80,11 +80,7 @@ public final class TrainingBenchmark {
         long t0 = System.nanoTime();
         ImageSet data = TrainingSetup.cifar10Train(Profile.SMOKE, 512);
         Map<String, Object> result = new LinkedHashMap<>();
-        double peak;
-        try (NDManager manager = NDManager.newBaseManager()) {
-            peak = ConvPeak.peak(ConvPeak.measure(manager, 100, 5));
-        }
-        System.out.printf(Locale.ROOT, "float32 3x3 convolution peak: %.1f GFLOP/s%n", peak);
+        double peak = ConvPeak.measuredPeak(Engine.getInstance().defaultDevice());
         result.put("conv_peak_float32_GFLOP_per_s", peak);
         List<Map<String, Object>> rates = new ArrayList<>();
         for (String model : models) {
