@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import lddgan.config.ProjectPaths;
+import lddgan.nn.MicroBatch;
 
 /**
  * One of the library's main classes run in a fresh JVM, for measurements that another model's allocations in the same
@@ -31,7 +32,8 @@ import lddgan.config.ProjectPaths;
 final class ChildJvm {
     /** JVM properties a child inherits from this process when set (offline engine, threads, project root). */
     private static final List<String> INHERITED_PROPERTIES = List.of("offline", "ai.djl.offline",
-            "ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads", "lddgan.root", "java.awt.headless");
+            "ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads", "lddgan.root", "java.awt.headless",
+            MicroBatch.PROPERTY);
     private static final int TAIL_LINES = 40;
     /** The head of a libtorch (glog) warning line: "[W1207 02:16:27.001370556 ". */
     private static final Pattern LIBTORCH_WARNING = Pattern.compile("^\\[W\\d{4} [0-9:.]+ ");

@@ -8,13 +8,15 @@ import ai.djl.nn.convolutional.Conv2d;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import lddgan.nn.MicroBatch;
 
 /**
  * The machine's float32 convolution peak as the engine reaches it, measured in the benchmark's own process (issue 22,
- * item 4): 3x3 convolutions, stride 1, padding 1, at batch 100 and at the channel widths and resolutions the CIFAR-10
- * generators use (128 channels at 32x32, 256 at 16x16, 256 at 8x8), each after one warm-up call, best of
- * {@code repetitions} calls. The peak is the fastest of the shapes: what oneDNN achieves on this machine for the
- * networks' dominant operation, the yardstick for the samplers' achieved GFLOP/s.
+ * item 4): 3x3 convolutions, stride 1, padding 1, at the channel widths and resolutions the CIFAR-10 generators use
+ * (128 channels at 32x32, 256 at 16x16, 256 at 8x8), each after one warm-up call, best of {@code repetitions} calls, at
+ * batch 100 and at the device's {@link MicroBatch} when that is smaller (the batch the samplers' convolutions then
+ * run at). The peak is the fastest of them: what oneDNN achieves on this machine for the networks' dominant
+ * operation, the yardstick for the samplers' achieved GFLOP/s.
  *
  * <p>bfloat16 is not measured: DJL 0.36's PyTorch engine cannot create bfloat16 arrays (its native type table ends at
  * complex64; a cast to {@code DataType.BFLOAT16} aborts the process), see lib/PERFORMANCE.md.
@@ -34,8 +36,26 @@ public final class ConvPeak {
     private ConvPeak() {
     }
 
-    /** Measures every shape at {@code batch}; best of {@code repetitions} timed calls after one warm-up each. */
+    /**
+     * The batches the peak is measured at: {@code batch}, and the device's micro-batch when smaller
+     * ({@link MicroBatch#on}).
+     */
+    public static List<Integer> batches(int batch, Device device) {
+        int micro = MicroBatch.on(device).size();
+        return micro < batch ? List.of(batch, micro) : List.of(batch);
+    }
+
+    /** Measures every shape at every batch of {@link #batches}; best of {@code repetitions} timed calls each. */
     public static List<Shape3x3> measure(NDManager manager, int batch, int repetitions) {
+        List<Shape3x3> rows = new ArrayList<>();
+        for (int b : batches(batch, manager.getDevice())) {
+            rows.addAll(measureAt(manager, b, repetitions));
+        }
+        return rows;
+    }
+
+    /** Measures every shape at {@code batch}; best of {@code repetitions} timed calls after one warm-up each. */
+    static List<Shape3x3> measureAt(NDManager manager, int batch, int repetitions) {
         List<Shape3x3> rows = new ArrayList<>();
         for (int[] shape : SHAPES) {
             int c = shape[0];
@@ -64,8 +84,8 @@ public final class ConvPeak {
     }
 
     /**
-     * The peak on {@code device} as the benchmarks take it (batch 100, best of 5), printed: for a process that reports
-     * no per-shape rows.
+     * The peak on {@code device} as the benchmarks take it (batch 100 and the micro-batch, best of 5), printed: for a
+     * process that reports no per-shape rows.
      */
     public static double measuredPeak(Device device) {
         double peak;

@@ -17,6 +17,7 @@ import lddgan.config.RunEnvironment;
 import lddgan.generator.GeneratorSpec;
 import lddgan.metrics.SamplingTime;
 import lddgan.metrics.TimingProtocol;
+import lddgan.nn.MicroBatch;
 import lddgan.report.Conditions;
 import lddgan.report.Results;
 
@@ -108,11 +109,12 @@ public final class SamplingBenchmark {
         Map<String, Object> result = new LinkedHashMap<>();
         try (NDManager manager = NDManager.newBaseManager(device)) {
             Engine.getInstance().setRandomSeed(0);
-            System.out.println("float32 3x3 convolution peak (batch " + protocol.batchSize() + ", best of 5):");
+            System.out.println("float32 3x3 convolution peak (batch " + ConvPeak.batches(protocol.batchSize(), device)
+                    + ", best of 5):");
             List<ConvPeak.Shape3x3> convs = ConvPeak.measure(manager, protocol.batchSize(), 5);
             for (ConvPeak.Shape3x3 c : convs) {
-                System.out.printf(Locale.ROOT, "  %d -> %d channels at %dx%d: %.1f GFLOP/s%n", c.channels(), c.channels(),
-                        c.size(), c.size(), c.gflopPerSecond());
+                System.out.printf(Locale.ROOT, "  batch %d, %d -> %d channels at %dx%d: %.1f GFLOP/s%n", c.batch(),
+                        c.channels(), c.channels(), c.size(), c.size(), c.gflopPerSecond());
             }
             double peak = ConvPeak.peak(convs);
             List<ArchitectureAudit.SamplerCost> costs = new ArrayList<>();
@@ -143,6 +145,7 @@ public final class SamplingBenchmark {
                 row.put("preset", model.preset());
                 row.put("nfe", time.nfe());
                 row.put("batch", protocol.batchSize());
+                row.put("samples_per_network_call", Math.min(protocol.batchSize(), MicroBatch.on(device).size()));
                 row.put("mean_s", time.meanSeconds());
                 row.put("std_s", time.stdSeconds());
                 row.put("seconds_per_round", seconds[i]);
@@ -183,7 +186,8 @@ public final class SamplingBenchmark {
                 + ", one quiet run each, batch 100, T = 4, as measured when issue 22 was filed");
         Conditions c = Conditions.of(Profile.PAPER, "none (random x_T, reference-initialised weights)", 0, device, 0,
                         (System.nanoTime() - t0) * 1e-9)
-                .with("protocol", "batch " + protocol.batchSize() + ", " + warmup + " warm-up pass(es) per model, " + reps
+                .with("protocol", "batch " + protocol.batchSize() + " (network calls of at most "
+                        + Math.min(protocol.batchSize(), MicroBatch.on(device).size()) + " samples, MicroBatch), " + warmup + " warm-up pass(es) per model, " + reps
                         + " interleaved rounds (order rotated each round)")
                 .with("threads", System.getProperty("ai.djl.pytorch.num_threads", "engine default"))
                 .with("precision", "float32")

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.Objects;
+import lddgan.nn.MicroBatch;
 import lddgan.nn.Scoped;
 import lddgan.sampling.Denoiser;
 
@@ -52,31 +53,41 @@ public final class ClassifierFreeGuidance implements Denoiser {
         return new ClassifierFreeGuidance(network, null, 0);
     }
 
-    /** {@inheritDoc} */
+    /** {@inheritDoc} The network runs in {@link MicroBatch micro-batches} of the device (a guided pair together). */
     @Override
     public NDArray predict(NDArray xt, int step) {
         return Scoped.apply(xt, (x, scope) -> {
             long n = x.getShape().get(0);
             NDArray t = scope.full(new Shape(n), step, DataType.INT32);
-            ParameterStore ps = new ParameterStore(scope, false);
+            MicroBatch micro = MicroBatch.on(x.getDevice());
             if (!network.config().conditional()) {
-                return network.forward(ps, new NDList(x, t), false).singletonOrThrow();
+                return micro.apply(new NDArray[] {x, t}, this::epsilon);
             }
             NDArray nullLabels = scope.full(new Shape(n), network.config().nullLabel(), DataType.INT32);
             if (labels == null || scale == 0) {
-                return network.forward(ps, new NDList(x, t, nullLabels), false).singletonOrThrow();
+                return micro.apply(new NDArray[] {x, t, nullLabels}, this::epsilon);
             }
             if (scale == 1) {
                 // w = 1 is the conditional model itself: the unconditional branch would be multiplied by zero
-                return network.forward(ps, new NDList(x, t, labels), false).singletonOrThrow();
+                return micro.apply(new NDArray[] {x, t, labels}, this::epsilon);
             }
-            // one call on [x; x] with [y; null]
-            NDArray y = labels;
-            NDArray both = network.forward(ps, new NDList(x.concat(x, 0), t.concat(t, 0), y.concat(nullLabels, 0)), false)
-                    .singletonOrThrow();
-            NDArray conditional = both.get("0:" + n);
-            NDArray unconditional = both.get(n + ":");
-            return unconditional.add(conditional.sub(unconditional).mul(scope.full(new Shape(), (float) scale)));
+            return micro.apply(new NDArray[] {x, t, labels, nullLabels}, this::guided);
         });
+    }
+
+    /** The network on (x, t[, y]), its temporaries in the inputs' manager. */
+    private NDArray epsilon(NDArray[] in) {
+        return network.forward(new ParameterStore(in[0].getManager(), false), new NDList(in), false).singletonOrThrow();
+    }
+
+    /** Eq. (6) on (x, t, y, null) from one call on [x; x] with [y; null]. */
+    private NDArray guided(NDArray[] in) {
+        NDArray x = in[0];
+        NDArray t = in[1];
+        long n = x.getShape().get(0);
+        NDArray both = epsilon(new NDArray[] {x.concat(x, 0), t.concat(t, 0), in[2].concat(in[3], 0)});
+        NDArray conditional = both.get("0:" + n);
+        NDArray unconditional = both.get(n + ":");
+        return unconditional.add(conditional.sub(unconditional).mul(x.getManager().full(new Shape(), (float) scale)));
     }
 }

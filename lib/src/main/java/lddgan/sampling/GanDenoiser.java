@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.util.Objects;
+import lddgan.nn.MicroBatch;
 import lddgan.nn.Scoped;
 
 /**
@@ -40,8 +41,8 @@ public final class GanDenoiser implements Denoiser {
     }
 
     /**
-     * x0' = G(x_t, t = step, z), z drawn from {@code xt}'s manager; the generator's temporaries are
-     * freed before returning.
+     * x0' = G(x_t, t = step, z), z drawn from {@code xt}'s manager for the whole batch, the generator run in
+     * {@link MicroBatch micro-batches} of the device; the generator's temporaries are freed before returning.
      *
      * @return (N, C, H, W) x0', attached to {@code xt}'s manager
      */
@@ -51,7 +52,8 @@ public final class GanDenoiser implements Denoiser {
             long n = x.getShape().get(0);
             NDArray t = scope.full(new Shape(n), step, DataType.INT32);
             NDArray z = scope.randomNormal(new Shape(n, nz), DataType.FLOAT32);
-            return generator.forward(new ParameterStore(scope, false), new NDList(x, t, z), false).singletonOrThrow();
+            return MicroBatch.on(x.getDevice()).apply(new NDArray[] {x, t, z}, in -> generator.forward(
+                    new ParameterStore(in[0].getManager(), false), new NDList(in), false).singletonOrThrow());
         });
     }
 }

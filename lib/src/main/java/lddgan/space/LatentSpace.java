@@ -3,6 +3,7 @@ package lddgan.space;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import java.util.Objects;
+import lddgan.nn.MicroBatch;
 import lddgan.nn.Scoped;
 
 /**
@@ -41,10 +42,11 @@ public final class LatentSpace implements DataSpace {
         return Scoped.apply(images, (in, scope) -> stage.encode(in).div(stage.scaleFactor()).stopGradient());
     }
 
-    /** clamp(D(x * {@link #scaleFactor()}), -1, 1). */
+    /** clamp(D(x * {@link #scaleFactor()}), -1, 1), in {@link MicroBatch micro-batches} of the device. */
     @Override
     public NDArray decode(NDArray x) {
-        return Scoped.apply(x, (in, scope) -> stage.decode(in.mul(stage.scaleFactor())).clip(-1f, 1f));
+        return Scoped.apply(x, (in, scope) -> MicroBatch.on(in.getDevice()).apply(new NDArray[] {in},
+                part -> stage.decode(part[0].mul(stage.scaleFactor())).clip(-1f, 1f)));
     }
 
     /** The first stage's latent shape. */

@@ -12,6 +12,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import lddgan.generator.NcsnppGenerator;
+import lddgan.nn.MicroBatchSetting;
 import lddgan.nn.NetworkStats;
 import org.junit.jupiter.api.Test;
 
@@ -163,6 +164,11 @@ class EpsilonUNetTest {
             EpsilonUNet net = new EpsilonUNet(SMALL);
             net.initialize(m, 2);
             assertGuidanceCombinesPredictions(net, m, 0, 1, 3.5);
+            // one sample per call: each guided pair [x_i; x_i] with [y_i; null] is still formed within its call
+            MicroBatchSetting.with("1", () -> {
+                assertGuidanceCombinesPredictions(net, m, 0, 1, 3.5);
+                return null;
+            });
             NDArray y = m.create(new int[] {3, 7});
             assertThrows(IllegalArgumentException.class, () -> ClassifierFreeGuidance.guided(net, y, -1));
             assertThrows(IllegalArgumentException.class, () -> ClassifierFreeGuidance.guided(net, y.toType(DataType.INT64, false), 1));
