@@ -1,11 +1,10 @@
 package lddgan.diffusion;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
 import java.util.Objects;
+import java.util.function.Function;
 import lddgan.nn.MicroBatch;
 import lddgan.nn.Scoped;
 import lddgan.sampling.Denoiser;
@@ -22,11 +21,14 @@ public final class ClassifierFreeGuidance implements Denoiser {
     private final EpsilonUNet network;
     private final NDArray labels;
     private final double scale;
+    /** The network's forward pass on (x, t[, y]). */
+    private final Function<NDArray[], NDArray> epsilon;
 
     private ClassifierFreeGuidance(EpsilonUNet network, NDArray labels, double scale) {
         this.network = Objects.requireNonNull(network, "network");
         this.labels = labels;
         this.scale = scale;
+        this.epsilon = MicroBatch.inference(network);
     }
 
     /**
@@ -61,23 +63,18 @@ public final class ClassifierFreeGuidance implements Denoiser {
             NDArray t = scope.full(new Shape(n), step, DataType.INT32);
             MicroBatch micro = MicroBatch.on(x.getDevice());
             if (!network.config().conditional()) {
-                return micro.apply(new NDArray[] {x, t}, this::epsilon);
+                return micro.apply(new NDArray[] {x, t}, epsilon);
             }
             NDArray nullLabels = scope.full(new Shape(n), network.config().nullLabel(), DataType.INT32);
             if (labels == null || scale == 0) {
-                return micro.apply(new NDArray[] {x, t, nullLabels}, this::epsilon);
+                return micro.apply(new NDArray[] {x, t, nullLabels}, epsilon);
             }
             if (scale == 1) {
                 // w = 1 is the conditional model itself: the unconditional branch would be multiplied by zero
-                return micro.apply(new NDArray[] {x, t, labels}, this::epsilon);
+                return micro.apply(new NDArray[] {x, t, labels}, epsilon);
             }
             return micro.apply(new NDArray[] {x, t, labels, nullLabels}, this::guided);
         });
-    }
-
-    /** The network on (x, t[, y]), its temporaries in the inputs' manager. */
-    private NDArray epsilon(NDArray[] in) {
-        return network.forward(new ParameterStore(in[0].getManager(), false), new NDList(in), false).singletonOrThrow();
     }
 
     /** Eq. (6) on (x, t, y, null) from one call on [x; x] with [y; null]. */
@@ -85,7 +82,7 @@ public final class ClassifierFreeGuidance implements Denoiser {
         NDArray x = in[0];
         NDArray t = in[1];
         long n = x.getShape().get(0);
-        NDArray both = epsilon(new NDArray[] {x.concat(x, 0), t.concat(t, 0), in[2].concat(in[3], 0)});
+        NDArray both = epsilon.apply(new NDArray[] {x.concat(x, 0), t.concat(t, 0), in[2].concat(in[3], 0)});
         NDArray conditional = both.get("0:" + n);
         NDArray unconditional = both.get(n + ":");
         return unconditional.add(conditional.sub(unconditional).mul(x.getManager().full(new Shape(), (float) scale)));

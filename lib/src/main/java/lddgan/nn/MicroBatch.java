@@ -4,6 +4,8 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -73,6 +75,15 @@ public record MicroBatch(int size) {
                     ENV, setting));
         }
         return n == 0 ? whole() : new MicroBatch(n);
+    }
+
+    /**
+     * A block's inference as an operation for {@link #apply}: its single output for the inputs given as its NDList, its
+     * parameters read and its temporaries created in the first input's manager.
+     */
+    public static Function<NDArray[], NDArray> inference(Block block) {
+        return in -> block.forward(new ParameterStore(in[0].getManager(), false), new NDList(in), false)
+                .singletonOrThrow();
     }
 
     /**

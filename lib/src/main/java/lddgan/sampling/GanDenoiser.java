@@ -1,11 +1,9 @@
 package lddgan.sampling;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
 import java.util.Objects;
 import lddgan.nn.MicroBatch;
 import lddgan.nn.Scoped;
@@ -52,8 +50,7 @@ public final class GanDenoiser implements Denoiser {
             long n = x.getShape().get(0);
             NDArray t = scope.full(new Shape(n), step, DataType.INT32);
             NDArray z = scope.randomNormal(new Shape(n, nz), DataType.FLOAT32);
-            return MicroBatch.on(x.getDevice()).apply(new NDArray[] {x, t, z}, in -> generator.forward(
-                    new ParameterStore(in[0].getManager(), false), new NDList(in), false).singletonOrThrow());
+            return MicroBatch.on(x.getDevice()).apply(new NDArray[] {x, t, z}, MicroBatch.inference(generator));
         });
     }
 }
