@@ -105,6 +105,7 @@ public final class SamplingBenchmark {
         int reps = Integer.parseInt(System.getenv().getOrDefault("LDDGAN_BENCH_REPS", "5"));
         TimingProtocol protocol = new TimingProtocol(100, warmup, reps);
         Device device = DeviceChoice.current();
+        int perCall = Math.min(protocol.batchSize(), MicroBatch.on(device).size());
         long t0 = System.nanoTime();
         Map<String, Object> result = new LinkedHashMap<>();
         try (NDManager manager = NDManager.newBaseManager(device)) {
@@ -145,7 +146,7 @@ public final class SamplingBenchmark {
                 row.put("preset", model.preset());
                 row.put("nfe", time.nfe());
                 row.put("batch", protocol.batchSize());
-                row.put("samples_per_network_call", Math.min(protocol.batchSize(), MicroBatch.on(device).size()));
+                row.put("samples_per_network_call", perCall);
                 row.put("mean_s", time.meanSeconds());
                 row.put("std_s", time.stdSeconds());
                 row.put("seconds_per_round", seconds[i]);
@@ -187,7 +188,7 @@ public final class SamplingBenchmark {
         Conditions c = Conditions.of(Profile.PAPER, "none (random x_T, reference-initialised weights)", 0, device, 0,
                         (System.nanoTime() - t0) * 1e-9)
                 .with("protocol", "batch " + protocol.batchSize() + " (network calls of at most "
-                        + Math.min(protocol.batchSize(), MicroBatch.on(device).size()) + " samples, MicroBatch), " + warmup + " warm-up pass(es) per model, " + reps
+                        + perCall + " samples, MicroBatch), " + warmup + " warm-up pass(es) per model, " + reps
                         + " interleaved rounds (order rotated each round)")
                 .with("threads", System.getProperty("ai.djl.pytorch.num_threads", "engine default"))
                 .with("precision", "float32")
