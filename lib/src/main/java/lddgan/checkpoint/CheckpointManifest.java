@@ -24,12 +24,15 @@ import java.util.Map;
  *     DataSpace.firstStage()}), null for pixels and wavelets and in manifests written before it was recorded
  * @param generatorOptimizerSteps Adam t of G
  * @param discriminatorOptimizerSteps Adam t of D
+ * @param trainingSeconds wall seconds of the run's training calls up to this step, over every process that trained it
+ *     (a resumed run goes on counting from it); null in manifests written before it was recorded
  * @param files file name to SHA-256 (hex) of every other file of the checkpoint
  * @param created ISO-8601 time of writing
  */
 public record CheckpointManifest(String format, String preset, JsonNode config, long step, int epoch, long seed,
                                  String dataset, int datasetSize, String space, String firstStage, long generatorOptimizerSteps,
-                                 long discriminatorOptimizerSteps, Map<String, String> files, String created) {
+                                 long discriminatorOptimizerSteps, Double trainingSeconds, Map<String, String> files,
+                                 String created) {
     /** The manifest format this version writes and reads. */
     public static final String FORMAT = "lddgan-checkpoint/1";
     /** The manifest's file name. */

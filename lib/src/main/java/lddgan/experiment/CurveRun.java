@@ -58,6 +58,12 @@ public final class CurveRun implements AutoCloseable {
     private double secondsBudget;
     /** The logged seconds of the steps done (earlier processes' from the training log, {@link #timed}). */
     private double trainedSeconds;
+    /**
+     * Whether the run resumed between two recorded points from a checkpoint that does not record its training seconds
+     * (written before checkpoints did): the seconds of the steps an earlier process trained since its last point are
+     * then unknown.
+     */
+    private final boolean secondsUnknown;
 
     private CurveRun(TrainingConfig config, List<Long> evaluateAt, ModelRun.Setup setup, TimingProtocol pointTiming,
             List<TrainingListener> listeners, NDManager manager) throws IOException {
@@ -82,6 +88,9 @@ public final class CurveRun implements AutoCloseable {
             spaceManager.close();
             throw e;
         }
+        long resumedAt = trainer.step();
+        this.secondsUnknown = Double.isNaN(trainer.trainingSeconds())
+                && recorded.stream().noneMatch(e -> e.steps() == resumedAt);
     }
 
     /**
@@ -235,7 +244,7 @@ public final class CurveRun implements AutoCloseable {
             curve.add(evaluation);
         } else {
             // a point reached by an earlier run keeps that run's training time
-            double before = atPoint.isEmpty() ? seconds + pending : atPoint.get(0).trainingSeconds();
+            double before = atPoint.isEmpty() ? secondsSoFar() : atPoint.get(0).trainingSeconds();
             TrainingSummary summary = trainer.train(TrainingBudget.steps(at));
             evaluation = evaluate(summary, last ? setup.timing() : pointTiming)
                     .withTrainingSeconds(before + summary.wallSeconds());
@@ -244,6 +253,28 @@ public final class CurveRun implements AutoCloseable {
         }
         seconds = evaluation.trainingSeconds();
         pending = 0;
+    }
+
+    /**
+     * The run's training seconds so far: the trainer's, over every process that trained it
+     * ({@link lddgan.train.TrainerBase#trainingSeconds}, kept in its checkpoints); for a run resumed at a recorded
+     * point from a checkpoint that does not keep them, that point's seconds and this process's calls since.
+     *
+     * @throws IllegalStateException when the run resumed between points from such a checkpoint: the earlier process's
+     *     seconds since its last point are unknown, and a budget table would count them as nothing
+     */
+    private double secondsSoFar() {
+        double trained = trainer.trainingSeconds();
+        if (!Double.isNaN(trained)) {
+            return trained;
+        }
+        if (secondsUnknown) {
+            throw new IllegalStateException("run " + checkpoints + " resumed from " + trainer.lastCheckpoint()
+                    + ", a checkpoint written before checkpoints recorded their training seconds and not at a point of "
+                    + curveFile + ": the time of the steps trained before it is unknown, so this run's training time"
+                    + " would be wrong; delete the directory to train the run again");
+        }
+        return seconds + pending;
     }
 
     /**

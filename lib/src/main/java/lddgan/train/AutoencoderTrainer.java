@@ -101,8 +101,7 @@ public final class AutoencoderTrainer extends TrainerBase {
                     m.generatorOptimizerSteps());
             discriminator.restoreOptimizerState(RunState.readList(dir.resolve(OPTIMIZER_D_FILE), manager),
                     m.discriminatorOptimizerSteps());
-            this.step = m.step();
-            this.lastCheckpoint = dir;
+            resumeAt(resumeFrom);
         }
     }
 

@@ -78,8 +78,7 @@ public final class DiffusionTrainer extends TrainerBase {
         } else {
             network.restoreOptimizerState(RunState.readList(resumeFrom.directory().resolve(OPTIMIZER_FILE), manager),
                     resumeFrom.manifest().generatorOptimizerSteps());
-            this.step = resumeFrom.manifest().step();
-            this.lastCheckpoint = resumeFrom.directory();
+            resumeAt(resumeFrom);
         }
     }
 

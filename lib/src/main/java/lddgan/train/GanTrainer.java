@@ -117,8 +117,7 @@ public final class GanTrainer extends TrainerBase {
             CheckpointManifest m = resumeFrom.manifest();
             generator.restoreOptimizerState(RunState.readList(dir.resolve(OPTIMIZER_G_FILE), manager), m.generatorOptimizerSteps());
             discriminator.restoreOptimizerState(RunState.readList(dir.resolve(OPTIMIZER_D_FILE), manager), m.discriminatorOptimizerSteps());
-            this.step = m.step();
-            this.lastCheckpoint = dir;
+            resumeAt(resumeFrom);
         }
     }
 

@@ -41,6 +41,10 @@ public abstract class TrainerBase implements Trainer, AutoCloseable {
     final int stepsPerEpoch;
     long step;
     Path lastCheckpoint;
+    /** Wall seconds of the run's finished training calls, earlier processes' included (NaN: not recorded). */
+    private double secondsBefore;
+    /** {@link System#nanoTime} at the start of the running call, or -1 between calls. */
+    private long callStart = -1;
     private int permutationEpoch = -1;
     private int[] permutation;
 
@@ -85,6 +89,23 @@ public abstract class TrainerBase implements Trainer, AutoCloseable {
     @Override
     public long step() {
         return step;
+    }
+
+    /**
+     * Wall seconds of the run's training calls so far, over every process that trained it: a run resumed from a
+     * checkpoint goes on from the seconds its manifest records ({@link CheckpointManifest#trainingSeconds}). NaN for a
+     * run resumed from a checkpoint written before checkpoints recorded them (its earlier time is unknown).
+     */
+    public double trainingSeconds() {
+        return secondsBefore + (callStart < 0 ? 0 : (System.nanoTime() - callStart) / 1e9);
+    }
+
+    /** Takes up the run where {@code from} left it: its step, its training seconds, and it as the last checkpoint. */
+    final void resumeAt(RunState.ResumePoint from) {
+        this.step = from.manifest().step();
+        Double seconds = from.manifest().trainingSeconds();
+        this.secondsBefore = seconds == null ? Double.NaN : seconds;
+        this.lastCheckpoint = from.directory();
     }
 
     /** {@inheritDoc} floor(|data| / batch): the reference's {@code drop_last=True}. */
@@ -133,6 +154,7 @@ public abstract class TrainerBase implements Trainer, AutoCloseable {
     public final TrainingSummary train(TrainingBudget budget) throws IOException {
         long start = step;
         long t0 = System.nanoTime();
+        callStart = t0;
         listeners.forEach(l -> l.onStart(this, budget));
         String reason = null;
         TrainingSummary summary;
@@ -163,6 +185,8 @@ public abstract class TrainerBase implements Trainer, AutoCloseable {
             throw e;
         } finally {
             double wall = (System.nanoTime() - t0) / 1e9;
+            secondsBefore += wall;
+            callStart = -1;
             summary = new TrainingSummary(name, start, step, epoch(), wall, wall > 0 ? (step - start) / wall : 0,
                     reason, lastCheckpoint);
             for (TrainingListener l : listeners) {
@@ -198,9 +222,11 @@ public abstract class TrainerBase implements Trainer, AutoCloseable {
         if (checkpoints == null) {
             throw new IllegalStateException("no checkpoint directory was configured (Builder.checkpoints)");
         }
+        double seconds = trainingSeconds();
+        Double recorded = Double.isNaN(seconds) ? null : seconds; // unknown stays unknown in the manifest
         lastCheckpoint = checkpoints.write(step, files, hashes -> new CheckpointManifest(CheckpointManifest.FORMAT, name,
                 config, step, epoch(), seed, data.name(), data.size(), space, firstStage, generatorOptimizerSteps,
-                discriminatorOptimizerSteps, hashes, java.time.Instant.now().toString()));
+                discriminatorOptimizerSteps, recorded, hashes, java.time.Instant.now().toString()));
         for (TrainingListener l : listeners) {
             l.onCheckpoint(lastCheckpoint, step);
         }

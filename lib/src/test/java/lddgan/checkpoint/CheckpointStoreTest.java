@@ -22,7 +22,7 @@ class CheckpointStoreTest {
 
     private static CheckpointManifest manifest(long step, Map<String, String> hashes) {
         return new CheckpointManifest(CheckpointManifest.FORMAT, "test", JsonNodeFactory.instance.objectNode(), step, 0, 0,
-                "data", 1, "pixel", null, 0, 0, hashes, "now");
+                "data", 1, "pixel", null, 0, 0, 1.5, hashes, "now");
     }
 
     private static Map<String, CheckpointStore.FileWriter> files(String content) {

@@ -52,13 +52,22 @@ class GanTrainerTest {
             straight = state(t);
         }
         Path split = tmp.resolve("split");
+        double firstCall;
         try (GanTrainer t = trainer(split)) {
-            t.train(TrainingBudget.steps(n));
+            firstCall = t.train(TrainingBudget.steps(n)).wallSeconds();
+            assertEquals(firstCall, t.trainingSeconds(), 1e-9, "one call: its wall time");
         }
         Map<String, float[]> resumed;
         try (GanTrainer t = trainer(split)) {
             assertEquals(n, t.step(), "resumed at the checkpoint's step");
-            t.train(TrainingBudget.steps(2L * n));
+            // the seconds recorded when the checkpoint was written, within the first call
+            double atCheckpoint = t.trainingSeconds();
+            assertEquals(new com.fasterxml.jackson.databind.ObjectMapper().readTree(t.lastCheckpoint()
+                    .resolve(lddgan.checkpoint.CheckpointManifest.FILE).toFile()).get("trainingSeconds").asDouble(),
+                    atCheckpoint, 0, "the manifest's training seconds");
+            assertTrue(atCheckpoint > 0 && atCheckpoint <= firstCall, atCheckpoint + " s of a " + firstCall + " s call");
+            double secondCall = t.train(TrainingBudget.steps(2L * n)).wallSeconds();
+            assertEquals(atCheckpoint + secondCall, t.trainingSeconds(), 1e-9, "the earlier seconds go on counting");
             resumed = state(t);
         }
         assertEquals(straight.keySet(), resumed.keySet());
